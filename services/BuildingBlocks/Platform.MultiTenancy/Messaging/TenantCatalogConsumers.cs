@@ -1,0 +1,41 @@
+using MassTransit;
+using Platform.Districts.Contracts;
+using Platform.MultiTenancy.Storage;
+
+namespace Platform.MultiTenancy.Messaging;
+
+/// <summary>Adds a newly onboarded district to this service's tenant catalogue.</summary>
+public sealed class DistrictOnboardedConsumer(ITenantCatalogWriter catalog) : IConsumer<DistrictOnboardedIntegrationEvent>
+{
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<DistrictOnboardedIntegrationEvent> context)
+    {
+        var district = context.Message;
+        var tenant = new TenantInfo(district.TenantId, district.Identifier, district.Name, ToTenantStatus(district.Status), district.Settings);
+        return catalog.UpsertAsync(tenant, district.OccurredAt, context.CancellationToken);
+    }
+
+    internal static TenantStatus ToTenantStatus(DistrictStatus status) => status switch
+    {
+        DistrictStatus.Active => TenantStatus.Active,
+        DistrictStatus.Suspended => TenantStatus.Suspended,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown district status."),
+    };
+}
+
+/// <summary>Applies a district's new status and settings to this service's tenant catalogue.</summary>
+public sealed class DistrictStatusChangedConsumer(ITenantCatalogWriter catalog) : IConsumer<DistrictStatusChangedIntegrationEvent>
+{
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<DistrictStatusChangedIntegrationEvent> context)
+    {
+        var district = context.Message;
+        var tenant = new TenantInfo(
+            district.TenantId,
+            district.Identifier,
+            district.Name,
+            DistrictOnboardedConsumer.ToTenantStatus(district.Status),
+            district.Settings);
+        return catalog.UpsertAsync(tenant, district.OccurredAt, context.CancellationToken);
+    }
+}
