@@ -39,7 +39,10 @@ public static class MultiTenancyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Resolves the tenant of each request. Place after authentication and before authorization.</summary>
+    /// <summary>
+    /// Resolves the tenant of each request. Place after <c>UseAuthentication</c> (the token is the first
+    /// source) and before <c>UseRouting</c> (a <c>/t/{tenant}/</c> prefix is removed before endpoints match).
+    /// </summary>
     public static IApplicationBuilder UseMultiTenancy(this IApplicationBuilder app) =>
         app.UseMiddleware<TenantResolutionMiddleware>();
 

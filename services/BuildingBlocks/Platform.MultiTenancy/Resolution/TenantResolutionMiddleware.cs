@@ -20,7 +20,7 @@ public sealed partial class TenantResolutionMiddleware(
     public async Task InvokeAsync(HttpContext context, ITenantStore store, TenantContext tenantContext)
     {
         TenantInfo? tenant = null;
-        ITenantResolutionStrategy? decidingStrategy = null;
+        var namingStrategies = new List<ITenantResolutionStrategy>();
         foreach (var strategyType in options.Value.Strategies)
         {
             var strategy = (ITenantResolutionStrategy)context.RequestServices.GetRequiredService(strategyType);
@@ -37,17 +37,15 @@ public sealed partial class TenantResolutionMiddleware(
                         return;
                     }
 
-                    if (tenant is null)
+                    tenant ??= found;
+                    if (tenant.Id != found.Id)
                     {
-                        (tenant, decidingStrategy) = (found, strategy);
-                    }
-                    else if (tenant.Id != found.Id)
-                    {
-                        LogMismatch(logger, decidingStrategy!.Name, strategy.Name);
-                        await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "tenant_mismatch", $"The tenant named by the {strategy.Name} differs from the one named by the {decidingStrategy!.Name}.");
+                        LogMismatch(logger, namingStrategies[0].Name, strategy.Name);
+                        await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "tenant_mismatch", $"The tenant named by the {strategy.Name} differs from the one named by the {namingStrategies[0].Name}.");
                         return;
                     }
 
+                    namingStrategies.Add(strategy);
                     break;
             }
         }
@@ -64,8 +62,12 @@ public sealed partial class TenantResolutionMiddleware(
             return;
         }
 
-        decidingStrategy!.Apply(context);
-        tenantContext.Enter(tenant, decidingStrategy.Name);
+        foreach (var strategy in namingStrategies)
+        {
+            strategy.Apply(context);
+        }
+
+        tenantContext.Enter(tenant, namingStrategies[0].Name);
         using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id, ["Tenant"] = tenant.Identifier }))
         {
             await next(context);

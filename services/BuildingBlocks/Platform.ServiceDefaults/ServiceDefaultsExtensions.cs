@@ -1,0 +1,147 @@
+//Xusing System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>
+/// The cross-cutting defaults every Gongzhi service and the gateway start with: OpenTelemetry, health checks,
+/// service discovery, resilient outgoing HTTP and RFC 7807 problem details.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The tag of health checks that tell whether the process is alive, as opposed to ready.</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>The readiness endpoint: every health check must pass.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>The liveness endpoint: only checks tagged <see cref="LiveTag"/> run.</summary>
+    public const string AlivePath = "/alive";
+
+    // MassTransit names both its ActivitySource and its Meter after itself.
+    private const string MassTransitInstrumentationName = "MassTransit";
+
+    // EF Core has no ActivitySource (database spans come from Npgsql), but it does publish a Meter.
+    private const string EntityFrameworkCoreMeterName = "Microsoft.EntityFrameworkCore";
+
+    /// <summary>
+    /// Adds OpenTelemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), a liveness health
+    /// check, service discovery, resilience and service discovery for every <see cref="HttpClient"/> from the
+    /// factory, and problem details for every error response.
+    /// </summary>
+    /// <remarks>
+    /// The exception handler and status code pages are put at the very start of the request pipeline, so that an
+    /// unhandled exception anywhere becomes a 500 problem details without internals, a
+    /// <see cref="BadHttpRequestException"/> becomes a problem details with its own 4xx status, and an empty
+    /// 4xx/5xx response (an unknown route, a failed challenge) gets a problem details body.
+    /// </remarks>
+    /// <typeparam name="TBuilder">The kind of host builder.</typeparam>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.AddOpenTelemetry();
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddProblemDetailsDefaults();
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <see cref="HealthPath"/> (readiness: every check must pass) and <see cref="AlivePath"/> (liveness:
+    /// only checks tagged <see cref="LiveTag"/>). Both are anonymous and left out of traces.
+    /// </summary>
+    /// <remarks>
+    /// They are mapped in every environment because the AppHost, the gateway and Kubernetes probe them. Health
+    /// reports carry only the overall status, never check details.
+    /// </remarks>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The same endpoint route builder, for chaining.</returns>
+    public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        endpoints.MapHealthChecks(HealthPath).AllowAnonymous();
+        endpoints.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
+            .AllowAnonymous();
+
+        return endpoints;
+    }
+
+    private static void AddOpenTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransitInstrumentationName, EntityFrameworkCoreMeterName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(MassTransitInstrumentationName));
+
+        // The AppHost sets the endpoint to its dashboard; elsewhere nothing is exported until it is configured.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+    }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
+
+    private static void AddProblemDetailsDefaults(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var request = context.HttpContext.Request;
+            problem.Instance ??= $"{request.PathBase}{request.Path}";
+            //X problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        });
+
+        services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            // A malformed request is the client's fault: answer with its own status and keep it out of the error log.
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError;
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
+
+        services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
+    }
+}
