@@ -32,8 +32,9 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options, ITe
             context.Enter(tenant, "test");
         }
 
-        var options = new DbContextOptionsBuilder<NotesDbContext>().UseNpgsql(connectionString).UseTenantIsolation().Options;
-        return new NotesDbContext(options, context);
+        var options = new DbContextOptionsBuilder<NotesDbContext>().UseNpgsql(connectionString);
+        options.UseTenantIsolation();
+        return new NotesDbContext(options.Options, context);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -16,6 +16,7 @@ public static class AuthenticationExtensions
     /// <summary>The configuration section that names the token issuer.</summary>
     public const string ConfigurationSection = "Identity";
 
+    private const string BackchannelClientName = "identity-metadata";
     private const string AccessTokenType = "at+jwt";
     private const string NameClaim = "name";
     private const string SubjectClaim = "sub";
@@ -55,7 +56,7 @@ public static class AuthenticationExtensions
                 options.Authority = identity["Authority"];
                 options.Audience = identity["Audience"];
                 options.RequireHttpsMetadata = !environment.IsDevelopment();
-                options.Backchannel = httpClients.CreateClient(nameof(AddPlatformAuthentication));
+                options.Backchannel = httpClients.CreateClient(BackchannelClientName);
                 options.MapInboundClaims = false;
 
                 var validation = options.TokenValidationParameters;

@@ -1,4 +1,3 @@
-//Xusing System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -37,15 +36,16 @@ public static class ServiceDefaultsExtensions
     private const string EntityFrameworkCoreMeterName = "Microsoft.EntityFrameworkCore";
 
     /// <summary>
-    /// Adds OpenTelemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), a liveness health
-    /// check, service discovery, resilience and service discovery for every <see cref="HttpClient"/> from the
-    /// factory, and problem details for every error response.
+    /// Adds OpenTelemetry logs, metrics and traces (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is
+    /// set), a liveness health check, service discovery, the standard resilience handler and service discovery on
+    /// every <see cref="HttpClient"/> from the factory, and RFC 7807 problem details for every error response.
     /// </summary>
     /// <remarks>
-    /// The exception handler and status code pages are put at the very start of the request pipeline, so that an
-    /// unhandled exception anywhere becomes a 500 problem details without internals, a
-    /// <see cref="BadHttpRequestException"/> becomes a problem details with its own 4xx status, and an empty
-    /// 4xx/5xx response (an unknown route, a failed challenge) gets a problem details body.
+    /// Problem details carry <c>traceId</c> and <c>instance</c> (the request path). The exception handler and
+    /// status code pages are put at the very start of the request pipeline, so that an unhandled exception anywhere
+    /// becomes a 500 problem details without internals, a <see cref="BadHttpRequestException"/> becomes a problem
+    /// details with its own 4xx status, and an empty 4xx/5xx response (an unknown route, a failed challenge) gets a
+    /// problem details body.
     /// </remarks>
     /// <typeparam name="TBuilder">The kind of host builder.</typeparam>
     /// <param name="builder">The host builder.</param>
@@ -55,7 +55,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.AddOpenTelemetry();
+        builder.ConfigureOpenTelemetry();
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
@@ -92,7 +92,7 @@ public static class ServiceDefaultsExtensions
         return endpoints;
     }
 
-    private static void AddOpenTelemetry(this IHostApplicationBuilder builder)
+    private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddOpenTelemetry(logging =>
         {
@@ -125,12 +125,11 @@ public static class ServiceDefaultsExtensions
 
     private static void AddProblemDetailsDefaults(this IServiceCollection services)
     {
+        // ASP.NET Core already adds traceId; instance lets a client report which request failed.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            var problem = context.ProblemDetails;
             var request = context.HttpContext.Request;
-            problem.Instance ??= $"{request.PathBase}{request.Path}";
-            //X problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Instance ??= $"{request.PathBase}{request.Path}";
         });
 
         services.Configure<ExceptionHandlerOptions>(options =>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
@@ -47,18 +48,17 @@ internal sealed class TenantIsolationConvention(ITenantScopedDbContext context) 
         return Expression.Lambda(Expression.Equal(rowTenant, currentTenant), entity);
     }
 
+    // Explicitly configured indexes outrank a convention's builder, so they are replaced on the metadata itself.
     private static void ScopeUniqueIndexesToTenant(IConventionEntityType entityType, IConventionProperty tenantId)
     {
         foreach (var index in entityType.GetDeclaredIndexes().Where(i => i.IsUnique && !i.Properties.Contains(tenantId)).ToList())
         {
-            var properties = new List<IConventionProperty> { tenantId };
-            properties.AddRange(index.Properties);
-            var name = index.Name;
-            entityType.Builder.HasNoIndex(index);
-            var scoped = name is null
-                ? entityType.Builder.HasIndex(properties)
-                : entityType.Builder.HasIndex(properties, name);
-            scoped?.IsUnique(true);
+            var (name, filter) = (index.Name, index.GetFilter());
+            entityType.RemoveIndex(index);
+            IReadOnlyList<IConventionProperty> properties = [tenantId, .. index.Properties];
+            var scoped = name is null ? entityType.AddIndex(properties) : entityType.AddIndex(properties, name);
+            scoped!.SetIsUnique(true);
+            scoped.SetFilter(filter);
         }
     }
 }
