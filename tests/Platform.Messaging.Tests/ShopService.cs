@@ -6,6 +6,7 @@ using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
+using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
 
 namespace Platform.Messaging.Tests;
@@ -37,8 +38,12 @@ public sealed class ShopService : IAsyncDisposable
             options.UseNpgsql(databaseConnectionString).UseTenantIsolation().UseOutboxSignal(services));
         builder.AddPlatformMessaging<ShopDbContext>("shop", bus =>
         {
-            // One message at a time, so a marker event published last is also consumed last.
-            bus.AddConsumer<OrderPlacedConsumer>(consumer => consumer.ConcurrentMessageLimit = 1);
+            // One message at a time off the queue, so a marker event published last is also consumed last.
+            bus.AddConsumer<OrderPlacedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.ConcurrentMessageLimit = 1;
+                endpoint.PrefetchCount = 1;
+            });
             bus.AddConsumer<PoisonConsumer>();
         });
 

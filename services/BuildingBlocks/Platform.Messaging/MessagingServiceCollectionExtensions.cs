@@ -44,7 +44,10 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddScoped(sp => new MessagingDbContext(sp.GetRequiredService<TContext>()));
-        services.AddHostedService<OutboxRelay<TContext>>();
+
+        // Start-up completes only once every receive endpoint is bound: an event published earlier would reach
+        // an exchange with no queue behind it and be dropped by the broker.
+        services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
 
         services.AddMassTransit(bus =>
         {
@@ -76,6 +79,9 @@ public static class MessagingServiceCollectionExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // Hosted services start in registration order, so the relay starts after the bus is up.
+        services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }
 

@@ -1,0 +1,67 @@
+namespace Platform.AppHost;
+
+/// <summary>
+/// The Gongzhi platform in the application model: the shared RabbitMQ, one PostgreSQL database per service, and the
+/// gateway in front of the services. Each service joins with one <see cref="AddService{TProject}"/> call.
+/// </summary>
+public sealed class PlatformBuilder
+{
+    // Mapped by Platform.ServiceDefaults in every service and the gateway.
+    internal const string HealthPath = "/health";
+
+    private readonly IDistributedApplicationBuilder _builder;
+    private readonly IResourceBuilder<IResourceWithConnectionString> _rabbitMq;
+    private readonly IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases;
+
+    internal PlatformBuilder(
+        IDistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> rabbitMq,
+        IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases,
+        IResourceBuilder<ProjectResource> gateway)
+    {
+        _builder = builder;
+        _rabbitMq = rabbitMq;
+        _databases = databases;
+        Gateway = gateway;
+    }
+
+    /// <summary>The gateway, which routes to every service added with <see cref="AddService{TProject}"/>.</summary>
+    public IResourceBuilder<ProjectResource> Gateway { get; }
+
+    /// <summary>
+    /// Adds a service that uses RabbitMQ and, optionally, its own database, and that the gateway routes to.
+    /// </summary>
+    /// <remarks>
+    /// The service starts once RabbitMQ and its database are healthy, and gets them as the connection strings
+    /// <c>rabbitmq</c> and <c>&lt;database&gt;</c>. The gateway gets the service's address for service discovery
+    /// and starts once the service answers its health endpoint.
+    /// <code>
+    /// platform.AddService&lt;Projects.Platform_Identity&gt;("identity", database: "identitydb");
+    /// </code>
+    /// </remarks>
+    /// <typeparam name="TProject">The generated project metadata type, such as <c>Projects.Platform_Identity</c>.</typeparam>
+    /// <param name="name">The service name; the gateway's cluster address is <c>http://&lt;name&gt;</c>.</param>
+    /// <param name="database">One of the databases given to <see cref="PlatformBuilderExtensions.AddPlatform"/>, or none.</param>
+    /// <returns>The service's resource builder, for service-specific configuration.</returns>
+    public IResourceBuilder<ProjectResource> AddService<TProject>([ResourceName] string name, string? database = null)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = _builder.AddProject<TProject>(name)
+            .WithHttpHealthCheck(HealthPath)
+            .WithReference(_rabbitMq)
+            .WaitFor(_rabbitMq);
+
+        if (database is not null)
+        {
+            if (!_databases.TryGetValue(database, out var serviceDatabase))
+            {
+                throw new ArgumentException($"'{database}' is not one of the platform's databases.", nameof(database));
+            }
+
+            service.WithReference(serviceDatabase).WaitFor(serviceDatabase);
+        }
+
+        Gateway.WithReference(service).WaitFor(service);
+        return service;
+    }
+}
