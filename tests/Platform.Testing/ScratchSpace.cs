@@ -31,38 +31,65 @@ internal static class ScratchSpace
         Path.Combine(Path.GetTempPath(), $"gongzhi-test-servers-{Environment.UserName}");
 
     private static readonly Lazy<Session> s_session = new(OpenSession);
-    private static readonly Dictionary<ServerProcess, string> s_pidFiles = [];
-    private static int s_shutDown;
+    private static readonly Lock s_shutdownInProgress = new();
 
-    public static string CreateInstanceDirectory(string kind) =>
-        CreateTraversableDirectory(Path.Combine(s_session.Value.Directory, $"{kind}-{RandomSuffix()}"));
+    // Guards the pid files and the shutdown flag, so that no server starts once the shutdown has taken stock.
+    private static readonly Lock s_gate = new();
+    private static readonly Dictionary<ServerProcess, string> s_pidFiles = [];
+    private static bool s_shutDown;
+
+    /// <exception cref="OperationCanceledException">The test process is exiting.</exception>
+    public static string CreateInstanceDirectory(string kind)
+    {
+        var session = s_session.Value;
+        lock (s_gate)
+        {
+            ThrowIfShutDown();
+            return CreateTraversableDirectory(Path.Combine(session.Directory, $"{kind}-{RandomSuffix()}"));
+        }
+    }
 
     public static void DeleteInstanceDirectory(string path) => DeleteTree(path);
 
-    /// <summary>Records the server's process in its instance folder so that a later run can stop it if this one dies first.</summary>
-    public static void Track(ServerProcess server, string instanceDirectory)
+    /// <summary>
+    /// Starts the server's process and records it in its instance folder, so that a later run can stop it if this
+    /// one dies first.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The test process is exiting: the server must not run.</exception>
+    public static void Start(ServerProcess server, Process process, string instanceDirectory)
     {
-        if (server.Identity is not { } identity)
+        // Starting under the gate means the shutdown either sees the process or prevents it.
+        lock (s_gate)
         {
-            return;
-        }
+            ThrowIfShutDown();
+            process.Start();
 
-        var pidFile = Path.Combine(instanceDirectory, PidFileName);
-        File.WriteAllText(pidFile, identity.ToString());
-        lock (s_pidFiles)
-        {
-            s_pidFiles[server] = pidFile;
+            // A server that is already gone needs no tracking; its start-up fails on its own.
+            if (ProcessIdentity.Of(process.Id) is { } identity)
+            {
+                var pidFile = Path.Combine(instanceDirectory, PidFileName);
+                File.WriteAllText(pidFile, identity.ToString());
+                s_pidFiles[server] = pidFile;
+            }
         }
     }
 
     public static void Untrack(ServerProcess server)
     {
-        lock (s_pidFiles)
+        lock (s_gate)
         {
             if (s_pidFiles.Remove(server, out var pidFile))
             {
                 File.Delete(pidFile);
             }
+        }
+    }
+
+    private static void ThrowIfShutDown()
+    {
+        if (s_shutDown)
+        {
+            throw new OperationCanceledException("The test process is exiting: its servers have been stopped.");
         }
     }
 
@@ -79,7 +106,7 @@ internal static class ScratchSpace
         return new Session(directory, lockPath, lockFile, sigterm);
     }
 
-    private static (string Directory, string LockPath, FileStream Lock) ClaimSession()
+    private static (string Directory, string LockPath, FileStream LockFile) ClaimSession()
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -100,30 +127,33 @@ internal static class ScratchSpace
 
     private static void Shutdown()
     {
-        if (Interlocked.Exchange(ref s_shutDown, 1) == 1)
+        // ProcessExit can follow SIGTERM while the shutdown that SIGTERM began is still running: it must wait for it.
+        lock (s_shutdownInProgress)
         {
-            return;
-        }
+            ServerProcess[] servers;
+            lock (s_gate)
+            {
+                if (s_shutDown)
+                {
+                    return;
+                }
 
-        ServerProcess[] servers;
-        lock (s_pidFiles)
-        {
-            servers = [.. s_pidFiles.Keys];
-        }
+                s_shutDown = true;
+                servers = [.. s_pidFiles.Keys];
+            }
 
-        try
-        {
-            Task.WhenAll(servers.Select(server => server.ShutdownAsync())).Wait(s_shutdownTimeout);
+            try
+            {
+                Task.WhenAll(servers.Select(server => server.ShutdownAsync())).Wait(s_shutdownTimeout);
+                var session = s_session.Value;
+                DeleteTree(session.Directory);
+                File.Delete(session.LockPath);
+            }
+            catch (Exception exception) when (exception is AggregateException or IOException or UnauthorizedAccessException)
+            {
+                // The process is ending either way. The lock file stays, so the next run finishes the job.
+            }
         }
-        catch (AggregateException)
-        {
-            // The process is ending either way; the next run stops whatever survived.
-        }
-
-        var session = s_session.Value;
-        DeleteTree(session.Directory);
-        File.Delete(session.LockPath);
-        session.Lock.Dispose();
     }
 
     private static async Task RemoveOrphanedSessionsAsync(string currentLockPath)
@@ -238,6 +268,6 @@ internal static class ScratchSpace
 
     private static string RandomSuffix() => RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8);
 
-    // Sigterm is kept reachable because a collected registration stops handling the signal.
-    private sealed record Session(string Directory, string LockPath, FileStream Lock, PosixSignalRegistration Sigterm);
+    // LockFile and Sigterm are kept reachable: finalizing either would release the lock or the signal handler.
+    private sealed record Session(string Directory, string LockPath, FileStream LockFile, PosixSignalRegistration Sigterm);
 }

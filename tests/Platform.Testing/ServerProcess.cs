@@ -14,6 +14,7 @@ internal sealed class ServerProcess
     private readonly string _displayName;
     private readonly int? _shutdownSignal;
     private readonly Queue<string> _output = new();
+    private volatile bool _ready;
 
     private ServerProcess(Process process, string displayName, int? shutdownSignal)
     {
@@ -66,8 +67,8 @@ internal sealed class ServerProcess
         var server = new ServerProcess(new Process { StartInfo = startInfo }, displayName, shutdownSignal);
         server._process.OutputDataReceived += (_, line) => server.Keep(line.Data);
         server._process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
-        server._process.Start();
-        ScratchSpace.Track(server, instanceDirectory);
+        ScratchSpace.Start(server, server._process, instanceDirectory);
+
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         server._process.StandardInput.Close();
@@ -85,6 +86,7 @@ internal sealed class ServerProcess
 
         if (ready)
         {
+            server._ready = true;
             return server;
         }
 
@@ -99,9 +101,12 @@ internal sealed class ServerProcess
 
     public ProcessIdentity? Identity => ProcessIdentity.Of(_process.Id);
 
-    /// <summary>Stops the server the way <c>shutdownSignal</c> asked for when it was started.</summary>
+    /// <summary>
+    /// Stops the server the way <c>shutdownSignal</c> asked for when it was started. One still starting is killed:
+    /// its script may be busy with a child (initdb) that a signal to the script would not stop.
+    /// </summary>
     public Task ShutdownAsync() =>
-        _shutdownSignal is { } signal ? StopAsync(signal, s_shutdownGrace, CancellationToken.None) : KillAsync();
+        _shutdownSignal is { } signal && _ready ? StopAsync(signal, s_shutdownGrace, CancellationToken.None) : KillAsync();
 
     /// <summary>Sends <paramref name="signal"/> and waits for a clean exit; kills the process tree after <paramref name="grace"/>.</summary>
     public async Task StopAsync(int signal, TimeSpan grace, CancellationToken cancellationToken)
