@@ -11,9 +11,15 @@ public static class TenantMessageHeaders
     /// <summary>Header name; the value is the tenant id.</summary>
     public const string TenantId = "Tenant-Id";
 
-    // The tenant an outgoing message belongs to: the event's own tenant, otherwise the sender's.
-    internal static Guid? TenantOf(object message, ITenantContext tenantContext) =>
-        message is IIntegrationEvent integrationEvent ? integrationEvent.TenantId : tenantContext.TenantId;
+    // An outgoing message belongs to the event's own tenant, otherwise to the sender's.
+    internal static void Stamp(SendContext context, object message, ITenantContext tenantContext)
+    {
+        var tenantId = message is IIntegrationEvent integrationEvent ? integrationEvent.TenantId : tenantContext.TenantId;
+        if (tenantId is not null)
+        {
+            context.Headers.Set(TenantId, tenantId.Value.ToString());
+        }
+    }
 }
 
 /// <summary>Stamps the tenant header on every published message.</summary>
@@ -24,11 +30,7 @@ public sealed class TenantPublishFilter<T>(ITenantContext tenantContext) : IFilt
     /// <inheritdoc />
     public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next)
     {
-        if (TenantMessageHeaders.TenantOf(context.Message, tenantContext) is { } tenantId)
-        {
-            context.Headers.Set(TenantMessageHeaders.TenantId, tenantId.ToString());
-        }
-
+        TenantMessageHeaders.Stamp(context, context.Message, tenantContext);
         return next.Send(context);
     }
 
@@ -44,11 +46,7 @@ public sealed class TenantSendFilter<T>(ITenantContext tenantContext) : IFilter<
     /// <inheritdoc />
     public Task Send(SendContext<T> context, IPipe<SendContext<T>> next)
     {
-        if (TenantMessageHeaders.TenantOf(context.Message, tenantContext) is { } tenantId)
-        {
-            context.Headers.Set(TenantMessageHeaders.TenantId, tenantId.ToString());
-        }
-
+        TenantMessageHeaders.Stamp(context, context.Message, tenantContext);
         return next.Send(context);
     }
 
