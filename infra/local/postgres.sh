@@ -34,14 +34,14 @@ if [[ ! -x "$pg_bin/postgres" ]]; then
 fi
 
 # PostgreSQL refuses to run as root. setpriv switches user and then execs, so the postmaster takes over
-# this process id and receives signals directly; runuser would stay in between as a parent that turns
-# any signal into SIGTERM (smart shutdown) and sends SIGKILL two seconds later.
+# this process id and receives signals directly. runuser would stay in between as a parent that blocks
+# SIGINT and answers SIGTERM by passing it on and sending SIGKILL two seconds later.
 as_server_user=()
 if ((EUID == 0)); then
   as_server_user=(setpriv --reuid=postgres --regid=postgres --init-groups --)
 fi
 
-# Parents get mode 755 so that the postgres user can reach a data directory created here by root.
+# The parent gets mode 755 so that the postgres user can reach a data directory created here by root.
 mkdir -p -m 755 "$(dirname -- "$data_dir")"
 data_dir="$(cd -- "$(dirname -- "$data_dir")" && pwd -P)/$(basename -- "$data_dir")"
 mkdir -p -m 700 "$data_dir"
@@ -64,8 +64,9 @@ fi
 cd -- "$data_dir"
 
 if [[ ! -s "$data_dir/PG_VERSION" ]]; then
-  # initdb insists on an empty directory, so the password file lives elsewhere.
-  password_file="$(mktemp)"
+  # initdb insists on an empty directory, so the password file lives next to it; should the script be killed
+  # before removing it, the file stays in the caller's folder rather than in /tmp.
+  password_file="$(mktemp "$(dirname -- "$data_dir")/.initdb-password.XXXXXX")"
   trap 'rm -f -- "$password_file"' EXIT
   printf '%s\n' "$password" >"$password_file"
   if ((EUID == 0)); then
@@ -75,12 +76,23 @@ if [[ ! -s "$data_dir/PG_VERSION" ]]; then
   if [[ "$ephemeral" == true ]]; then
     initdb_sync=(--no-sync)
   fi
+  # initdb runs in the background so that a signal to this script, which reaches only this process, stops it as
+  # well: bash defers traps until a foreground child has finished.
   "${as_server_user[@]}" "$pg_bin/initdb" \
     --pgdata="$data_dir" --username=postgres --pwfile="$password_file" \
     --encoding=UTF8 --locale=C.UTF-8 --auth=scram-sha-256 \
-    --no-instructions "${initdb_sync[@]}"
+    --no-instructions "${initdb_sync[@]}" &
+  initdb_pid=$!
+  stop_initdb() {
+    kill "$initdb_pid" 2>/dev/null || true
+    wait "$initdb_pid" || true
+    exit "$1"
+  }
+  trap 'stop_initdb 130' INT
+  trap 'stop_initdb 143' TERM
+  wait "$initdb_pid"
+  trap - INT TERM EXIT
   rm -f -- "$password_file"
-  trap - EXIT
 fi
 
 settings=(

@@ -79,7 +79,7 @@ public sealed class RabbitMqServerTests
     {
         await using var broker = await RabbitMqServer.StartAsync(Cancel);
         var port = broker.Port;
-        var virtualHost = await broker.CreateVirtualHostAsync(Cancel);
+        await using var virtualHost = await broker.CreateVirtualHostAsync(Cancel);
         await using (var connection = await ConnectAsync(virtualHost.ConnectionString))
         await using (var channel = await connection.CreateChannelAsync(cancellationToken: Cancel))
         {

@@ -11,16 +11,13 @@ internal static partial class Posix
 
     private const int NoSuchProcess = 3;
 
-    /// <returns><see langword="false"/> when the process no longer exists.</returns>
-    public static bool Signal(int pid, int signal)
+    /// <summary>Sends <paramref name="signal"/>; a process that has exited meanwhile needs none.</summary>
+    public static void Signal(int pid, int signal)
     {
-        if (Kill(pid, signal) == 0)
+        if (Kill(pid, signal) != 0 && Marshal.GetLastPInvokeError() is var error and not NoSuchProcess)
         {
-            return true;
+            throw new Win32Exception(error);
         }
-
-        var error = Marshal.GetLastPInvokeError();
-        return error == NoSuchProcess ? false : throw new Win32Exception(error);
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -169,10 +169,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
     {
         public string DataDirectory => Path.Combine(InstanceDirectory, "data");
 
-        /// <summary>
-        /// Killing is the quick way to dispose of a node whose data is about to be deleted; a graceful stop
-        /// (<see cref="StopAsync"/>) takes seconds.
-        /// </summary>
         public Task<ServerProcess?> TryStartAsync(CancellationToken cancellationToken) =>
             ServerProcess.TryStartAsync(
                 "RabbitMQ",
@@ -184,6 +180,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
                     "--node-name", NodeName,
                 ],
                 InstanceDirectory,
+                // Killing is the quick way to be rid of a node whose data is deleted next; a graceful stop takes seconds.
                 shutdownSignal: null,
                 token => AcceptsAmqpAsync(Port, token),
                 cancellationToken);

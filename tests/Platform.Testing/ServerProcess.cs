@@ -10,6 +10,10 @@ internal sealed class ServerProcess
     private static readonly TimeSpan s_probeInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_shutdownGrace = TimeSpan.FromSeconds(10);
 
+    // How PostgreSQL, RabbitMQ's AMQP listener and Erlang distribution report a port that is taken.
+    private static readonly string[] s_portTakenMessages =
+        ["address already in use", "eaddrinuse", "could not bind to distribution port"];
+
     private readonly Process _process;
     private readonly string _displayName;
     private readonly int? _shutdownSignal;
@@ -80,7 +84,7 @@ internal sealed class ServerProcess
         }
         catch
         {
-            await server.KillAsync();
+            await server.ShutdownAsync();
             throw;
         }
 
@@ -90,23 +94,23 @@ internal sealed class ServerProcess
             return server;
         }
 
-        await server.KillAsync();
+        ScratchSpace.Untrack(server);
         var output = server.OutputTail;
-        return output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
-            || output.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase)
-                ? null
-                : throw new InvalidOperationException(
-                    $"{displayName} exited during start-up with code {server._process.ExitCode}. Its last output:\n{output}");
+        return s_portTakenMessages.Any(message => output.Contains(message, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : throw new InvalidOperationException(
+                $"{displayName} exited during start-up with code {server._process.ExitCode}. Its last output:\n{output}");
     }
 
-    public ProcessIdentity? Identity => ProcessIdentity.Of(_process.Id);
-
     /// <summary>
-    /// Stops the server the way <c>shutdownSignal</c> asked for when it was started. One still starting is killed:
-    /// its script may be busy with a child (initdb) that a signal to the script would not stop.
+    /// Stops the server the way <c>shutdownSignal</c> asked for when it was started, or with SIGTERM while it is
+    /// still starting: the script then still runs and handles SIGTERM, whereas SIGINT is ignored by a script whose
+    /// test host was itself started in the background by a shell.
     /// </summary>
     public Task ShutdownAsync() =>
-        _shutdownSignal is { } signal && _ready ? StopAsync(signal, s_shutdownGrace, CancellationToken.None) : KillAsync();
+        _shutdownSignal is { } signal
+            ? StopAsync(_ready ? signal : Posix.SigTerm, s_shutdownGrace, CancellationToken.None)
+            : KillAsync();
 
     /// <summary>Sends <paramref name="signal"/> and waits for a clean exit; kills the process tree after <paramref name="grace"/>.</summary>
     public async Task StopAsync(int signal, TimeSpan grace, CancellationToken cancellationToken)
@@ -130,7 +134,7 @@ internal sealed class ServerProcess
         }
     }
 
-    public async Task KillAsync()
+    private async Task KillAsync()
     {
         if (!_process.HasExited)
         {

@@ -2,7 +2,7 @@ namespace Platform.Testing;
 
 /// <summary>
 /// The servers that all test classes of a test process share, each test class isolated in a database or virtual
-/// host of its own. They start on first use and stop when the process exits; do not dispose them.
+/// host of its own. They start on first use and stop when the process exits; disposing them does nothing.
 /// </summary>
 /// <remarks>
 /// Environment variables swap in external servers: <c>PLATFORM_TEST_POSTGRES</c> (an Npgsql connection string to a
@@ -12,8 +12,8 @@ namespace Platform.Testing;
 /// </remarks>
 public static class SharedServers
 {
-    internal const string PostgresVariable = "PLATFORM_TEST_POSTGRES";
-    internal const string RabbitMqVariable = "PLATFORM_TEST_RABBITMQ";
+    private const string PostgresVariable = "PLATFORM_TEST_POSTGRES";
+    private const string RabbitMqVariable = "PLATFORM_TEST_RABBITMQ";
     internal const string RabbitMqManagementVariable = "PLATFORM_TEST_RABBITMQ_MANAGEMENT";
 
     private static readonly Lazy<Task<PostgresServer>> s_postgres = new(() =>
