@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.MultiTenancy.Resolution;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
 
 namespace Platform.MultiTenancy;
 
@@ -51,6 +52,6 @@ public static class MultiTenancyServiceCollectionExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant is null
-                ? TenantProblems.Create(StatusCodes.Status400BadRequest, "tenant_required", "This endpoint runs inside a district; sign in to one.")
+                ? ProblemResults.Problem(StatusCodes.Status400BadRequest, "tenant_required", "Tenant required", "This endpoint runs inside a district; sign in to one.")
                 : await next(context));
 }

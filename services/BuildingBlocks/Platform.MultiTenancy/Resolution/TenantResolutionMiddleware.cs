@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
 
 namespace Platform.MultiTenancy.Resolution;
 
@@ -80,7 +81,7 @@ public sealed partial class TenantResolutionMiddleware(
             : store.FindByIdentifierAsync(named.Identifier!, cancellationToken);
 
     private static Task WriteProblemAsync(HttpContext context, int status, string code, string detail) =>
-        TenantProblems.Create(status, code, detail).ExecuteAsync(context);
+        ProblemResults.Problem(status, code, code.Replace('_', ' '), detail).ExecuteAsync(context);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: the tenant named by the {Second} differs from the {First}'s")]
     private static partial void LogMismatch(ILogger logger, string first, string second);
