@@ -35,4 +35,18 @@ public static class ProblemResults
             title: title,
             extensions: new Dictionary<string, object?> { [CodeExtension] = code });
     }
+
+    /// <summary>
+    /// A <c>400</c> listing what is wrong with each field of the request, with code <c>validation_failed</c>.
+    /// </summary>
+    /// <param name="errors">Messages per field name (camel case, as the client sent it).</param>
+    /// <returns>A typed result that endpoints can declare in their return type for OpenAPI.</returns>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return TypedResults.ValidationProblem(
+            errors,
+            title: "The request is not valid",
+            extensions: new Dictionary<string, object?> { [CodeExtension] = "validation_failed" });
+    }
 }

@@ -46,3 +46,19 @@ public sealed record DistrictStatusChangedIntegrationEvent : IntegrationEvent
     /// <summary>The complete, current settings.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>
+/// The demonstration district seeded in development. Its id is fixed so that every service seeds and
+/// recognises the same tenant, and the Districts service's onboarding event later takes it over.
+/// </summary>
+public static class DemoDistrict
+{
+    /// <summary>The demo district's tenant id.</summary>
+    public static Guid Id { get; } = new("00000000-0000-0000-0000-00000000de70");
+
+    /// <summary>The demo district's identifier.</summary>
+    public const string Identifier = "demo";
+
+    /// <summary>The demo district's name.</summary>
+    public const string Name = "演示区";
+}

@@ -14,6 +14,12 @@ public static class TenantClaimTypes
 
     /// <summary>Header the gateway stamps with the tenant identifier after validating the token.</summary>
     public const string TenantHeader = "X-Tenant";
+
+    /// <summary>
+    /// Access-token claim holding the id of the territory node the caller is limited to (a street, a community…);
+    /// absent when the caller's roles apply to the whole district.
+    /// </summary>
+    public const string Territory = "territory";
 }
 
 /// <summary>

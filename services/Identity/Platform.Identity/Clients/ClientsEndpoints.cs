@@ -1,0 +1,168 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Platform.Identity.Audit;
+using Platform.Identity.Data;
+using Platform.Identity.Domain;
+using Platform.Identity.Territory;
+using Platform.Identity.Tokens;
+using Platform.Identity.Users;
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Identity.Clients;
+
+/// <summary>Body of <c>POST /api/identity/clients</c>.</summary>
+/// <param name="DisplayName">Name of the integrating organisation, e.g. 某某物业服务有限公司.</param>
+/// <param name="Scopes">API scopes the client may request (see the token server's scope list).</param>
+/// <param name="Roles">Roles the client acts with; default <c>property-company</c>.</param>
+/// <param name="ScopeNodeId">Territory the client is limited to, inside the caller's; null for the whole district.</param>
+public sealed record RegisterClientRequest(string? DisplayName, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? Roles, Guid? ScopeNodeId);
+
+/// <summary>A registered machine client. The secret appears only in the answer to the registration.</summary>
+public sealed record ClientResponse(
+    string ClientId,
+    string? ClientSecret,
+    string DisplayName,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Roles,
+    Guid? ScopeNodeId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt);
+
+/// <summary>
+/// Machine clients of the caller's district (client-credentials flow). The secret is generated here, shown
+/// once, and stored only as OpenIddict's hash.
+/// </summary>
+internal static class ClientsEndpoints
+{
+    private const int SecretBytes = 32;
+
+    public static IEndpointRouteBuilder MapClientsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var clients = endpoints.MapGroup("/api/identity/clients")
+            .RequireTenant().RequireAuthorization(UsersEndpoints.ManagersPolicy).WithTags("Machine clients");
+        clients.MapPost("", RegisterAsync).WithSummary("Register a machine client; the answer holds its secret, shown only this once.");
+        clients.MapGet("", ListAsync).WithSummary("Machine clients of the caller's district, newest first, paged.");
+        clients.MapDelete("{clientId}", RevokeAsync).WithSummary("Revoke a machine client: it can no longer obtain tokens.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<ClientResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterClientRequest request,
+        ClaimsPrincipal caller,
+        IdentityDbContext db,
+        IOpenIddictApplicationManager applications,
+        TerritoryScopes territory,
+        AuditTrail audit,
+        ITenantContext tenant,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        UserValidation.DisplayName(request.DisplayName, errors);
+        var roles = request.Roles is { Count: > 0 } ? request.Roles : [PlatformRoles.PropertyCompany];
+        UserValidation.Roles(roles, errors);
+        if (request.Scopes is not { Count: > 0 } || request.Scopes.Any(s => !ApiScopes.ForMachineClients.Contains(s)))
+        {
+            errors["scopes"] = [$"One or more of: {string.Join(", ", ApiScopes.ForMachineClients)}."];
+        }
+
+        var scope = await territory.FindRequestedAsync(request.ScopeNodeId, errors, cancellationToken);
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope!.Value);
+        if (refusal is { } refused)
+        {
+            return refused.ToProblem("Not allowed to grant this");
+        }
+
+        var now = clock.GetUtcNow();
+        var clientId = $"{tenant.Tenant!.Identifier}-{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(9)).ToLowerInvariant()}";
+        var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
+        var client = MachineClient.Register(clientId, request.DisplayName!.Trim(), request.Scopes!, roles, request.ScopeNodeId, CallerId(caller), now);
+
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = client.DisplayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        descriptor.Permissions.UnionWith(client.Scopes.Select(s => Permissions.Prefixes.Scope + s));
+
+        // The OpenIddict application and our row share the context, so one transaction covers both.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        db.MachineClients.Add(client);
+        audit.Add(AuditActions.ClientRegistered, clientId, $"scopes {string.Join(",", client.Scopes)}; roles {string.Join(",", client.Roles)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/identity/clients/{clientId}", ToResponse(client, secret));
+    }
+
+    private static async Task<PagedResult<ClientResponse>> ListAsync(int? page, int? pageSize, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var total = await db.MachineClients.CountAsync(cancellationToken);
+        var clients = await db.MachineClients.OrderByDescending(c => c.CreatedAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return new PagedResult<ClientResponse>([.. clients.Select(c => ToResponse(c, secret: null))], paging.Page, paging.Size, total);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        string clientId,
+        ClaimsPrincipal caller,
+        IdentityDbContext db,
+        IOpenIddictApplicationManager applications,
+        TerritoryScopes territory,
+        AuditTrail audit,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var client = await db.MachineClients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (client is null)
+        {
+            return ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.client_not_found", "Client not found");
+        }
+
+        var scope = await territory.FindAsync(client.ScopeNodeId, cancellationToken);
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? TerritoryScope.WholeDistrict);
+        if (refusal is { } refused)
+        {
+            return refused.ToProblem("Not allowed to revoke this client");
+        }
+
+        if (client.IsActive)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Deleting the application (and with it its tokens) is what makes the secret useless.
+            if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
+            {
+                await applications.DeleteAsync(application, cancellationToken);
+            }
+
+            client.Revoke(clock.GetUtcNow());
+            audit.Add(AuditActions.ClientRevoked, clientId);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static Guid CallerId(ClaimsPrincipal caller) =>
+        Guid.TryParse(caller.GetClaim(Claims.Subject), out var id) ? id : Guid.Empty;
+
+    private static ClientResponse ToResponse(MachineClient client, string? secret) => new(
+        client.ClientId, secret, client.DisplayName, client.Scopes, client.Roles, client.ScopeNodeId, client.CreatedAt, client.RevokedAt);
+}

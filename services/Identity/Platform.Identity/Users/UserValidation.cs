@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Platform.Identity.Domain;
+
+namespace Platform.Identity.Users;
+
+/// <summary>Field checks for user requests, collected so that a client sees every problem at once.</summary>
+internal static partial class UserValidation
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    private static partial Regex LoginPattern();
+
+    [GeneratedRegex("^1[3-9][0-9]{9}$")]
+    private static partial Regex MobilePattern();
+
+    public static string NormaliseLogin(string login) => login.Trim().ToLowerInvariant();
+
+    public static void Login(string? login, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(login) || !LoginPattern().IsMatch(NormaliseLogin(login)))
+        {
+            errors["login"] = ["3–64 characters of a–z, 0–9, '.', '_' or '-', starting with a letter or digit."];
+        }
+    }
+
+    public static void DisplayName(string? displayName, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 100)
+        {
+            errors["displayName"] = ["Required, at most 100 characters."];
+        }
+    }
+
+    public static void Phone(string? phone, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrEmpty(phone) && !MobilePattern().IsMatch(phone))
+        {
+            errors["phone"] = ["A mainland mobile number: 11 digits starting with 13–19."];
+        }
+    }
+
+    public static void Roles(IReadOnlyList<string>? roles, Dictionary<string, string[]> errors)
+    {
+        if (roles is null || roles.Count == 0)
+        {
+            errors["roles"] = ["At least one role."];
+            return;
+        }
+
+        var unknown = roles.Where(role => !PlatformRoles.IsKnown(role)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["roles"] = [$"Unknown roles: {string.Join(", ", unknown)}. Known roles: {string.Join(", ", PlatformRoles.All)}."];
+        }
+    }
+
+    /// <summary><c>138****8000</c>: enough to recognise a number, not enough to call it.</summary>
+    public static string? MaskPhone(string? phone) =>
+        phone is { Length: 11 } ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)) : phone is null ? null : "****";
+}

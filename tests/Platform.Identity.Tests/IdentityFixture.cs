@@ -1,0 +1,173 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Districts.Contracts;
+using Platform.Identity.Data;
+using Platform.Identity.Domain;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
+using Platform.Testing;
+
+namespace Platform.Identity.Tests;
+
+/// <summary>
+/// The identity service on a fresh PostgreSQL database and RabbitMQ virtual host, started the way it runs in
+/// development (operator and demo district seeded), plus a second district and a small territory:
+/// street North (with community N1) and street South, in the demo district.
+/// </summary>
+public sealed class IdentityFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Dev-2026!";
+    public const string OperatorPassword = "Operator-Dev-2026!";
+    public const string MemberPassword = "Member-Test-2026!";
+
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-identity-keys-{Guid.NewGuid():N}");
+    private TestDatabase? _database;
+    private TestVirtualHost? _virtualHost;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public TenantInfo Demo { get; } = new(DemoDistrict.Id, DemoDistrict.Identifier, DemoDistrict.Name, TenantStatus.Active, new Dictionary<string, string>());
+
+    public TenantInfo Other { get; } = new(Guid.CreateVersion7(), "other", "其他区", TenantStatus.Active, new Dictionary<string, string>());
+
+    public Guid NorthStreet { get; } = Guid.CreateVersion7();
+
+    public Guid NorthCommunity { get; } = Guid.CreateVersion7();
+
+    public Guid SouthStreet { get; } = Guid.CreateVersion7();
+
+    public string DatabaseConnectionString => _database!.ConnectionString;
+
+    /// <summary>Extra settings for a fixture variant, applied before the service starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        _database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync("identity", cancellationToken);
+        _virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync(cancellationToken);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:identitydb", _database.ConnectionString);
+            web.UseSetting("ConnectionStrings:rabbitmq", _virtualHost.ConnectionString);
+            web.UseSetting("Identity:KeyDirectory", _keyDirectory);
+            web.UseSetting("Messaging:RetryLimit", "1");
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+
+        await InScopeAsync(Other, async services =>
+            await services.GetRequiredService<ITenantCatalogWriter>().UpsertAsync(Other, DateTimeOffset.UtcNow, cancellationToken));
+        await InScopeAsync(Demo, async services =>
+        {
+            var db = services.GetRequiredService<IdentityDbContext>();
+            db.TerritoryNodes.AddRange(
+                new TerritoryNode { Id = NorthStreet, Path = $"/{NorthStreet}/" },
+                new TerritoryNode { Id = NorthCommunity, Path = $"/{NorthStreet}/{NorthCommunity}/" },
+                new TerritoryNode { Id = SouthStreet, Path = $"/{SouthStreet}/" });
+            await db.SaveChangesAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a service scope that has entered <paramref name="tenant"/>.</summary>
+    public async Task InScopeAsync(TenantInfo tenant, Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Creates an account with a membership directly, for arranging tests.</summary>
+    public async Task<Guid> CreateMemberAsync(TenantInfo tenant, string role, Guid? scopeNodeId = null, string? login = null)
+    {
+        var id = Guid.Empty;
+        await InScopeAsync(tenant, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            var user = PlatformUser.Create(login ?? $"t-{Guid.NewGuid():N}"[..20], "测试用户", null, DateTimeOffset.UtcNow);
+            var created = await users.CreateAsync(user, MemberPassword);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            var db = services.GetRequiredService<IdentityDbContext>();
+            db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            id = user.Id;
+        });
+        return id;
+    }
+
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Posts a token request; returns the status and the JSON answer.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonElement Body)> RequestTokenAsync(IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The password grant through <c>platform-cli</c>.</summary>
+    public Task<(System.Net.HttpStatusCode Status, JsonElement Body)> PasswordTokenAsync(string login, string password, string? tenant, string scope = "openid offline_access api")
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("grant_type", "password"),
+            new("client_id", "platform-cli"),
+            new("username", login),
+            new("password", password),
+            new("scope", scope),
+        };
+        if (tenant is not null)
+        {
+            form.Add(new("tenant", tenant));
+        }
+
+        return RequestTokenAsync(form);
+    }
+
+    /// <summary>An access token for a seeded or created user; fails the test if none is issued.</summary>
+    public async Task<string> AccessTokenAsync(string login, string password, string tenant)
+    {
+        var (status, body) = await PasswordTokenAsync(login, password, tenant);
+        Assert.True(status == System.Net.HttpStatusCode.OK, body.ToString());
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as bearer token.</summary>
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(_keyDirectory))
+        {
+            Directory.Delete(_keyDirectory, recursive: true);
+        }
+    }
+}
