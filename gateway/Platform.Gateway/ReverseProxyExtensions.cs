@@ -1,0 +1,22 @@
+namespace Platform.Gateway;
+
+/// <summary>The reverse proxy: routes and clusters from the <c>ReverseProxy</c> configuration section.</summary>
+internal static class ReverseProxyExtensions
+{
+    // YARP's forwarder span sits between the incoming request's span and the outgoing HTTP call's span.
+    private const string YarpActivitySource = "Yarp.ReverseProxy";
+
+    public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
+    {
+        // Cluster addresses such as http://identity are service names, resolved per request through service discovery.
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(transforms => transforms.ForwardTenantNaming());
+
+        // YARP propagates the trace context to the services itself; this makes its own span visible.
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(YarpActivitySource));
+
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Platform.Gateway.Tests;
+
+public sealed class AuthenticationTests(GatewayFactory gateway)
+{
+    private const string ProtectedPath = "/api/residents/demands";
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("expired")]
+    [InlineData("tampered")]
+    [InlineData("signed by an unknown key")]
+    public async Task Get_ProtectedRouteWithoutValidToken_Returns401(string token)
+    {
+        var response = await gateway.SendAsync(ProtectedPath, token switch
+        {
+            "expired" => TestTokens.CreateExpired(),
+            "tampered" => TestTokens.CreateTampered(),
+            "signed by an unknown key" => TestTokens.CreateWithUnknownKey(),
+            _ => null,
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ValidToken_ForwardsRequestWithToken()
+    {
+        var response = await gateway.SendAsync(ProtectedPath, TestTokens.Create());
+
+        var echoed = await GatewayFactory.ReadEchoAsync(response);
+        Assert.Equal(ProtectedPath, echoed.Path);
+        Assert.True(echoed.HasAuthorization);
+    }
+
+    [Theory]
+    [InlineData("/connect/token")]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/account/login")]
+    [InlineData("/api/identity/openapi/v1.json")]
+    public async Task Get_AnonymousRouteWithoutToken_IsForwarded(string path)
+    {
+        var response = await gateway.SendAsync(path);
+
+        Assert.Equal(path, (await GatewayFactory.ReadEchoAsync(response)).Path);
+    }
+
+    [Fact]
+    public async Task Get_IdentityApiBesideOpenApiDocumentWithoutToken_Returns401()
+    {
+        var response = await gateway.SendAsync("/api/identity/users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_HealthWithoutToken_Returns200()
+    {
+        var response = await gateway.SendAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
