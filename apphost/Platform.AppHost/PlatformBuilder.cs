@@ -12,13 +12,17 @@ public sealed class PlatformBuilder
     private readonly IDistributedApplicationBuilder _builder;
     private readonly IResourceBuilder<IResourceWithConnectionString> _rabbitMq;
     private readonly IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases;
+    private readonly string _dataDirectory;
+    private IResourceBuilder<ProjectResource>? _identity;
 
     internal PlatformBuilder(
         IDistributedApplicationBuilder builder,
         IResourceBuilder<IResourceWithConnectionString> rabbitMq,
         IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases,
-        IResourceBuilder<ProjectResource> gateway)
+        IResourceBuilder<ProjectResource> gateway,
+        string dataDirectory)
     {
+        _dataDirectory = dataDirectory;
         _builder = builder;
         _rabbitMq = rabbitMq;
         _databases = databases;
@@ -61,7 +65,37 @@ public sealed class PlatformBuilder
             service.WithReference(serviceDatabase).WaitFor(serviceDatabase);
         }
 
+        if (_identity is not null)
+        {
+            TrustIdentity(service);
+        }
+
         Gateway.WithReference(service).WaitFor(service);
         return service;
     }
+
+    /// <summary>
+    /// Adds the identity service (the token issuer) like any other service, names the gateway's public origin as
+    /// its issuer, keeps its signing keys under the data folder, and makes the gateway and every service added
+    /// afterwards validate tokens against it. Add it before the other services.
+    /// </summary>
+    /// <typeparam name="TProject">The identity service's project.</typeparam>
+    /// <param name="name">Resource name, which is also its service-discovery name.</param>
+    /// <param name="database">The identity database.</param>
+    /// <returns>The identity service resource.</returns>
+    public IResourceBuilder<ProjectResource> AddIdentity<TProject>([ResourceName] string name, string database)
+        where TProject : IProjectMetadata, new()
+    {
+        var identity = AddService<TProject>(name, database)
+            .WithEnvironment("Identity__Issuer", Gateway.GetEndpoint("http"))
+            .WithEnvironment("Identity__KeyDirectory", Path.Combine(_dataDirectory, name, "keys"));
+        _identity = identity;
+        TrustIdentity(Gateway);
+        return identity;
+    }
+
+    // Token validation fetches the issuer's discovery document through service discovery (http://identity).
+    private void TrustIdentity(IResourceBuilder<ProjectResource> resource) =>
+        resource.WithReference(_identity!)
+            .WithEnvironment("Identity__Authority", $"http://{_identity!.Resource.Name}");
 }

@@ -63,7 +63,7 @@ public static class PlatformBuilderExtensions
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck(PlatformBuilder.HealthPath);
 
-        return new PlatformBuilder(builder, rabbitMq, serviceDatabases, gateway);
+        return new PlatformBuilder(builder, rabbitMq, serviceDatabases, gateway, localServers.Data);
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AddRabbitMq(

@@ -2,7 +2,9 @@ using Platform.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-builder.AddPlatform(
+var platform = builder.AddPlatform(
     "identitydb", "districtsdb", "residentsdb", "propertydb", "socialorgsdb", "timebankdb", "partybuildingdb");
+
+platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
 
 builder.Build().Run();

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark (issue 3): throughput and p50/p99 latency of one authenticated GET
+# (/api/identity/me) sent straight to the identity service and the same GET through the gateway,
+# measured with wrk in one run with the same settings.
+#
+#   tests/Benchmarks/gateway-overhead.sh [--connections 64] [--duration 20] [--threads 2]
+#
+# Starts its own PostgreSQL and RabbitMQ (throwaway, under a temporary folder), the identity service
+# and the gateway from a Release build, obtains a token with the password grant, warms both paths
+# up, measures, prints the figures and the ratios, and stops everything.
+# Targets: gateway throughput >= 80 % of direct, p99 added <= 2 ms at 64 connections.
+# Exit status 0 when both targets are met, 1 when not (the figures are printed either way).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+connections=64 duration=20 threads=2
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --connections) connections="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+infra/setup.sh >/dev/null
+dotnet build services/Identity/Platform.Identity -c Release -v q -nologo >/dev/null
+dotnet build gateway/Platform.Gateway -c Release -v q -nologo >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work=$(mktemp -d /tmp/gongzhi-bench-XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# From the output folder, so that the content root (appsettings*.json) is the application's own.
+run_dll() { cd "$1/bin/Release/net10.0" && exec dotnet "$2.dll"; }
+
+wait_for() { # url, what
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "$2 did not come up:" >&2; tail -n 40 "$work/$2.log" >&2; exit 1
+}
+
+pg_port=$(free_port) mq_port=$(free_port) mq_dist_port=$(free_port) identity_port=$(free_port) gateway_port=$(free_port)
+password='Bench-Only-2026!'
+infra/local/postgres.sh --data-dir "$work/postgres" --port "$pg_port" --password "$password" --ephemeral >"$work/postgres.log" 2>&1 &
+pids+=($!)
+infra/local/rabbitmq.sh --data-dir "$work/rabbitmq" --port "$mq_port" --dist-port "$mq_dist_port" >"$work/rabbitmq.log" 2>&1 &
+pids+=($!)
+for attempt in $(seq 1 121); do
+  [[ $attempt == 121 ]] && { echo "PostgreSQL or RabbitMQ did not come up" >&2; tail -n 20 "$work"/*.log >&2; exit 1; }
+  if PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'select 1' >/dev/null 2>&1 \
+     && (exec 3<>"/dev/tcp/127.0.0.1/$mq_port") 2>/dev/null; then break; fi
+  sleep 0.5
+done
+PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'create database identitydb' >/dev/null
+
+# Both processes as in development (seeded demo district), quiet logs so that logging is not measured.
+export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
+ASPNETCORE_URLS="http://127.0.0.1:$identity_port" \
+ConnectionStrings__identitydb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=identitydb" \
+ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$mq_port/" \
+Identity__KeyDirectory="$work/keys" Identity__Issuer="http://127.0.0.1:$gateway_port/" \
+  run_dll services/Identity/Platform.Identity Platform.Identity >"$work/identity.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$identity_port/health" identity
+
+# The gateway routes to the identity service directly; rate limits are lifted so that they are not what is measured.
+ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" \
+Identity__Authority="http://127.0.0.1:$identity_port" \
+ReverseProxy__Clusters__identity__Destinations__identity__Address="http://127.0.0.1:$identity_port" \
+Gateway__RateLimits__PerTenant__TokenLimit=100000000 Gateway__RateLimits__PerTenant__TokensPerPeriod=100000000 \
+Gateway__RateLimits__PerClient__TokenLimit=100000000 Gateway__RateLimits__PerClient__TokensPerPeriod=100000000 \
+  run_dll gateway/Platform.Gateway Platform.Gateway >"$work/gateway.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$gateway_port/health" gateway
+
+token_response=$(curl -sS "http://127.0.0.1:$gateway_port/connect/token" \
+  -d grant_type=password -d client_id=platform-cli -d username=demo-district-admin \
+  -d password='Demo-Dev-2026!' -d tenant=demo -d scope=api)
+token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["access_token"])' "$token_response" 2>/dev/null) \
+  || { echo "no token: $token_response" >&2; tail -n 20 "$work/identity.log" >&2; exit 1; }
+auth="Authorization: Bearer $token"
+direct="http://127.0.0.1:$identity_port/api/identity/me"
+gateway="http://127.0.0.1:$gateway_port/api/identity/me"
+for url in "$direct" "$gateway"; do
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$url") == 200 ]] || { echo "GET $url is not 200" >&2; exit 1; }
+done
+
+run() { wrk -t"$threads" -c"$connections" -d"$1" --latency -H "$auth" "$2"; }
+# Warm-up: JIT, connection pools, the signing-key cache.
+run 5s "$direct" >/dev/null
+run 5s "$gateway" >/dev/null
+run "${duration}s" "$direct" >"$work/direct.txt"
+run "${duration}s" "$gateway" >"$work/gateway.txt"
+
+python3 - "$work/direct.txt" "$work/gateway.txt" "$connections" "$duration" <<'PY'
+import re, sys
+
+def parse(path):
+    text = open(path).read()
+    def ms(value, unit):
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    pct = {p: ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rps, pct["50"], pct["99"], int(errors.group(1)) if errors else 0
+
+direct, gateway = parse(sys.argv[1]), parse(sys.argv[2])
+print(f"GET /api/identity/me, {sys.argv[3]} connections, {sys.argv[4]} s each (wrk)")
+print(f"{'':10}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
+for name, (rps, p50, p99, bad) in (("direct", direct), ("gateway", gateway)):
+    print(f"{name:10}{rps:12.0f}{p50:10.2f}{p99:10.2f}{bad:10d}")
+ratio = gateway[0] / direct[0]
+added_p50, added_p99 = gateway[1] - direct[1], gateway[2] - direct[2]
+print(f"throughput ratio gateway/direct: {ratio:.2f} (target >= 0.80)")
+print(f"added latency: p50 {added_p50:+.2f} ms, p99 {added_p99:+.2f} ms (target p99 <= +2.00 ms)")
+met = ratio >= 0.80 and added_p99 <= 2.0 and direct[3] == 0 and gateway[3] == 0
+print("targets met" if met else "targets NOT met")
+sys.exit(0 if met else 1)
+PY
