@@ -1,0 +1,137 @@
+using Platform.Districts.Contracts;
+using Platform.MultiTenancy.EntityFramework;
+
+namespace Platform.Districts.Domain;
+
+/// <summary>
+/// A node of a district's territory tree. Ids are stable; <see cref="Path"/> is the materialised path of ids
+/// from the top of the tree down to this node (<c>/{streetId}/{communityId}/</c>), so a subtree is every node
+/// whose path starts with this one's. Nodes are retired, never deleted.
+/// </summary>
+public sealed class TerritoryNode : ITenantOwned
+{
+    private TerritoryNode()
+    {
+    }
+
+    /// <summary>Stable id.</summary>
+    public Guid Id { get; private set; }
+
+    /// <inheritdoc />
+    public Guid TenantId { get; private set; }
+
+    /// <summary>The node's kind.</summary>
+    public TerritoryNodeKind Kind { get; private set; }
+
+    /// <summary>External code (from the government system), unique within the district.</summary>
+    public string Code { get; private set; } = "";
+
+    /// <summary>Display name, e.g. 朝阳门街道.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>The parent node; null for a node directly under the district.</summary>
+    public Guid? ParentId { get; private set; }
+
+    /// <summary>Materialised path, see the type's remarks.</summary>
+    public string Path { get; private set; } = "";
+
+    /// <summary>When the node was retired; retired nodes take no new children, residents or assignments.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    /// <summary>Whether the node is in use.</summary>
+    public bool IsActive => RetiredAt is null;
+
+    /// <summary>How deep the node sits: 1 for a street.</summary>
+    public int Depth => Path.Count(c => c == '/') - 1;
+
+    /// <summary>Creates a node under <paramref name="parent"/> (null: directly under the district).</summary>
+    /// <exception cref="TerritoryRuleException">The kind may not sit there, or the parent is retired.</exception>
+    public static TerritoryNode Create(TerritoryNodeKind kind, string code, string name, TerritoryNode? parent, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        EnsureCanHold(parent, kind);
+        var id = Guid.CreateVersion7(now);
+        return new TerritoryNode
+        {
+            Id = id,
+            Kind = kind,
+            Code = code.Trim(),
+            Name = name.Trim(),
+            ParentId = parent?.Id,
+            Path = PathUnder(parent, id),
+        };
+    }
+
+    /// <summary>Renames the node; returns whether the name changed.</summary>
+    public bool Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (Name == name.Trim())
+        {
+            return false;
+        }
+
+        Name = name.Trim();
+        return true;
+    }
+
+    /// <summary>
+    /// Moves the node with its whole subtree under <paramref name="newParent"/> (null: directly under the
+    /// district). Returns the old and new path: every descendant's path must have the old prefix replaced by
+    /// the new one (the repository does that in one statement).
+    /// </summary>
+    /// <exception cref="TerritoryRuleException">The move would create a cycle, break the nesting rules or use a retired parent.</exception>
+    public (string OldPath, string NewPath) MoveUnder(TerritoryNode? newParent)
+    {
+        if (newParent is not null && newParent.Path.StartsWith(Path, StringComparison.Ordinal))
+        {
+            throw new TerritoryRuleException("territory.move_into_own_subtree", $"'{Name}' cannot move under itself or one of its descendants.");
+        }
+
+        EnsureCanHold(newParent, Kind);
+        var oldPath = Path;
+        ParentId = newParent?.Id;
+        Path = PathUnder(newParent, Id);
+        return (oldPath, Path);
+    }
+
+    /// <summary>Rewrites this descendant's path after an ancestor moved from <paramref name="oldPrefix"/> to <paramref name="newPrefix"/>.</summary>
+    public void Rebase(string oldPrefix, string newPrefix)
+    {
+        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Node {Id} does not lie under {oldPrefix}.");
+        }
+
+        Path = newPrefix + Path[oldPrefix.Length..];
+    }
+
+    /// <summary>Retires the node; a node with active children cannot be retired (retire the children first).</summary>
+    /// <exception cref="TerritoryRuleException">The node still has active children.</exception>
+    public void Retire(bool hasActiveChildren, DateTimeOffset now)
+    {
+        if (hasActiveChildren)
+        {
+            throw new TerritoryRuleException("territory.has_active_children", $"'{Name}' still has active children; retire or move them first.");
+        }
+
+        RetiredAt ??= now;
+    }
+
+    private static void EnsureCanHold(TerritoryNode? parent, TerritoryNodeKind kind)
+    {
+        if (parent is { IsActive: false })
+        {
+            throw new TerritoryRuleException("territory.parent_retired", $"'{parent.Name}' is retired and takes no new children.");
+        }
+
+        if (!TerritoryNesting.Allows(parent?.Kind, kind))
+        {
+            var where = parent is null ? "directly under the district" : $"under a {parent.Kind.ToString().ToLowerInvariant()}";
+            throw new TerritoryRuleException("territory.kind_not_allowed_here", $"A {kind.ToString().ToLowerInvariant()} cannot sit {where}.");
+        }
+    }
+
+    private static string PathUnder(TerritoryNode? parent, Guid id) => $"{parent?.Path ?? "/"}{id}/";
+}
