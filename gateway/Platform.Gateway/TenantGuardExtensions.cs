@@ -1,5 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.MultiTenancy.Resolution;
+using Platform.MultiTenancy;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -13,16 +12,14 @@ internal static class TenantGuardExtensions
 
     public static WebApplicationBuilder AddTenantGuard(this WebApplicationBuilder builder)
     {
-        // The same strategies the services resolve with, so that the gateway and the services read a request alike.
-        builder.Services.AddOptions<TenantResolutionOptions>().Configure<IConfiguration>((options, configuration) =>
+        // The same registration and strategies the services resolve with, so that both read a request alike.
+        builder.Services.AddMultiTenancy(options =>
         {
-            foreach (var domain in configuration.GetList(HostDomainsKey, []))
+            foreach (var domain in builder.Configuration.GetList(HostDomainsKey, []))
             {
                 options.HostDomains.Add(domain);
             }
         });
-        builder.Services.TryAddSingleton<HostTenantStrategy>();
-        builder.Services.TryAddSingleton<PathTenantStrategy>();
         return builder;
     }
 

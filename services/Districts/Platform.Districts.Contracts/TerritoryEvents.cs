@@ -95,3 +95,23 @@ public sealed record TerritoryNodeRetiredIntegrationEvent : IntegrationEvent
     /// <summary>The retired node.</summary>
     public required Guid NodeId { get; init; }
 }
+
+/// <summary>
+/// The materialised-path format of territory nodes, shared by the Districts service that builds paths and the
+/// services that keep copies: <see cref="Root"/> is the district itself, each node appends <c>{id}/</c>.
+/// </summary>
+public static class TerritoryPath
+{
+    /// <summary>The path of the district itself, above every street.</summary>
+    public const string Root = "/";
+
+    /// <summary>The path of node <paramref name="id"/> under the node at <paramref name="parentPath"/> (null: under the district).</summary>
+    public static string Of(string? parentPath, Guid id) => $"{parentPath ?? Root}{id}/";
+
+    /// <summary>Whether the node at <paramref name="path"/> is the node at <paramref name="ancestorPath"/> or lies in its subtree.</summary>
+    public static bool IsWithin(string path, string ancestorPath)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.StartsWith(ancestorPath, StringComparison.Ordinal);
+    }
+}

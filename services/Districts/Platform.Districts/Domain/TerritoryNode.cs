@@ -59,7 +59,7 @@ public sealed class TerritoryNode : ITenantOwned
             Code = code.Trim(),
             Name = name.Trim(),
             ParentId = parent?.Id,
-            Path = PathUnder(parent, id),
+            Path = TerritoryPath.Of(parent?.Path, id),
         };
     }
 
@@ -84,7 +84,7 @@ public sealed class TerritoryNode : ITenantOwned
     /// <exception cref="TerritoryRuleException">The move would create a cycle, break the nesting rules or use a retired parent.</exception>
     public (string OldPath, string NewPath) MoveUnder(TerritoryNode? newParent)
     {
-        if (newParent is not null && newParent.Path.StartsWith(Path, StringComparison.Ordinal))
+        if (newParent is not null && TerritoryPath.IsWithin(newParent.Path, Path))
         {
             throw new TerritoryRuleException("territory.move_into_own_subtree", $"'{Name}' cannot move under itself or one of its descendants.");
         }
@@ -92,14 +92,14 @@ public sealed class TerritoryNode : ITenantOwned
         EnsureCanHold(newParent, Kind);
         var oldPath = Path;
         ParentId = newParent?.Id;
-        Path = PathUnder(newParent, Id);
+        Path = TerritoryPath.Of(newParent?.Path, Id);
         return (oldPath, Path);
     }
 
     /// <summary>Rewrites this descendant's path after an ancestor moved from <paramref name="oldPrefix"/> to <paramref name="newPrefix"/>.</summary>
     public void Rebase(string oldPrefix, string newPrefix)
     {
-        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        if (!TerritoryPath.IsWithin(Path, oldPrefix))
         {
             throw new InvalidOperationException($"Node {Id} does not lie under {oldPrefix}.");
         }
@@ -133,5 +133,4 @@ public sealed class TerritoryNode : ITenantOwned
         }
     }
 
-    private static string PathUnder(TerritoryNode? parent, Guid id) => $"{parent?.Path ?? "/"}{id}/";
 }

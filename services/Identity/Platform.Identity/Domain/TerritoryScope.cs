@@ -1,3 +1,5 @@
+using Platform.Districts.Contracts;
+
 namespace Platform.Identity.Domain;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Platform.Identity.Domain;
 public readonly record struct TerritoryScope(Guid? NodeId, string Path)
 {
     /// <summary>The whole district.</summary>
-    public static TerritoryScope WholeDistrict { get; } = new(null, "/");
+    public static TerritoryScope WholeDistrict { get; } = new(null, TerritoryPath.Root);
 
     /// <summary>Whether <paramref name="other"/> lies inside this scope (or is this scope).</summary>
-    public bool Contains(TerritoryScope other) => other.Path.StartsWith(Path, StringComparison.Ordinal);
+    public bool Contains(TerritoryScope other) => TerritoryPath.IsWithin(other.Path, Path);
 }
 
 /// <summary>Why a grant was refused: a stable problem code and a sentence for people.</summary>

@@ -8,6 +8,7 @@ using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
 using Platform.MultiTenancy;
+using Platform.MultiTenancy.Resolution;
 using Platform.MultiTenancy.Storage;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -56,7 +57,7 @@ internal static class TokenEndpoints
             var stored = await context.AuthenticateAsync(Scheme);
             if (stored.Principal is not { } previous
                 || !Guid.TryParse(previous.GetClaim(Claims.Subject), out var userId)
-                || !Guid.TryParse(previous.GetClaim(MultiTenancy.Resolution.TenantClaimTypes.TenantId), out var tenantId))
+                || !Guid.TryParse(previous.GetClaim(TenantClaimTypes.TenantId), out var tenantId))
             {
                 return Refuse(Errors.InvalidGrant, "The token is no longer valid.");
             }
@@ -146,10 +147,10 @@ internal static class TokenEndpoints
             [Claims.Subject] = principal.GetClaim(Claims.Subject),
             [Claims.Name] = principal.GetClaim(Claims.Name),
             [Claims.PreferredUsername] = principal.GetClaim(Claims.PreferredUsername),
-            [MultiTenancy.Resolution.TenantClaimTypes.TenantId] = principal.GetClaim(MultiTenancy.Resolution.TenantClaimTypes.TenantId),
-            [MultiTenancy.Resolution.TenantClaimTypes.TenantIdentifier] = principal.GetClaim(MultiTenancy.Resolution.TenantClaimTypes.TenantIdentifier),
+            [TenantClaimTypes.TenantId] = principal.GetClaim(TenantClaimTypes.TenantId),
+            [TenantClaimTypes.TenantIdentifier] = principal.GetClaim(TenantClaimTypes.TenantIdentifier),
             [Claims.Role] = principal.GetClaims(Claims.Role),
-            [MultiTenancy.Resolution.TenantClaimTypes.Territory] = principal.GetClaim(MultiTenancy.Resolution.TenantClaimTypes.Territory),
+            [TenantClaimTypes.Territory] = principal.GetClaim(TenantClaimTypes.Territory),
         });
     }
 

@@ -8,6 +8,7 @@ using Platform.Identity.Data;
 using Platform.Identity.Domain;
 using Platform.Identity.Territory;
 using Platform.MultiTenancy;
+using Platform.MultiTenancy.Resolution;
 using Platform.ServiceDefaults;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -41,7 +42,7 @@ internal static class UsersEndpoints
         tenant.Source,
         [.. user.GetClaims(Claims.Role)],
         [.. user.GetScopes()],
-        user.GetClaim(MultiTenancy.Resolution.TenantClaimTypes.Territory));
+        user.GetClaim(TenantClaimTypes.Territory));
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request,
