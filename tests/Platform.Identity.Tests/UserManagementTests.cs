@@ -139,6 +139,26 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, single.StatusCode);
         Assert.DoesNotContain(demoUser, list.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()));
         Assert.All(list.GetProperty("items").EnumerateArray(), u => Assert.Equal("other", u.GetProperty("tenant").GetString()));
+        using var grant = await client.PostAsJsonAsync($"/api/identity/users/{Guid.NewGuid()}/memberships", new { roles = new[] { "resident" } }, Cancellation);
+        await AssertProblemAsync(grant, HttpStatusCode.NotFound, "identity.user_not_found");
+        var audit = await client.GetFromJsonAsync<JsonElement>("/api/identity/audit?pageSize=100", Cancellation);
+        Assert.DoesNotContain(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("subject").GetString() == demoUser.ToString());
+    }
+
+    [Fact]
+    public async Task Membership_WithBadInput_Is400AndChangesNothing()
+    {
+        var login = UniqueLogin();
+        var userId = await fixture.CreateMemberAsync(fixture.Demo, "volunteer", login: login);
+        using var admin = await AsAsync("demo-district-admin");
+
+        using var response = await admin.PostAsJsonAsync($"/api/identity/users/{userId}/memberships", new { roles = Array.Empty<string>(), scopeNodeId = Guid.NewGuid() }, Cancellation);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("roles", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("scopeNodeId", out _));
+        var user = await admin.GetFromJsonAsync<JsonElement>($"/api/identity/users/{userId}", Cancellation);
+        Assert.Equal(["volunteer"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]
