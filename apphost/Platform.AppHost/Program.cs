@@ -6,5 +6,6 @@ var platform = builder.AddPlatform(
     "identitydb", "districtsdb", "residentsdb", "propertydb", "socialorgsdb", "timebankdb", "partybuildingdb");
 
 platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
+platform.AddService<Projects.Platform_Districts>("districts", database: "districtsdb");
 
 builder.Build().Run();

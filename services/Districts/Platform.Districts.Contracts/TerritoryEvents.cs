@@ -71,6 +71,34 @@ public sealed record TerritoryNodeRenamedIntegrationEvent : IntegrationEvent
 }
 
 /// <summary>
+/// A territory node's kind-specific attributes changed. Enumerated values use the API's snake-case names
+/// (<c>old_estate</c>, <c>five_party</c>); every member carries the node's complete current state.
+/// </summary>
+public sealed record TerritoryNodeAttributesChangedIntegrationEvent : IntegrationEvent
+{
+    /// <summary>The node's id.</summary>
+    public required Guid NodeId { get; init; }
+
+    /// <summary>社区类型, for communities and villages.</summary>
+    public string? CommunityKind { get; init; }
+
+    /// <summary>治理模式, for compounds.</summary>
+    public string? GovernanceMode { get; init; }
+
+    /// <summary>户数.</summary>
+    public int? Households { get; init; }
+
+    /// <summary>建筑面积 in square metres.</summary>
+    public decimal? FloorArea { get; init; }
+
+    /// <summary>Latitude (WGS-84), when the node has a location.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>Longitude (WGS-84), when the node has a location.</summary>
+    public double? Longitude { get; init; }
+}
+
+/// <summary>
 /// A territory node moved under another parent together with its whole subtree: every node whose path starts
 /// with <see cref="OldPath"/> now starts with <see cref="NewPath"/> instead.
 /// </summary>
@@ -107,6 +135,13 @@ public static class TerritoryPath
 
     /// <summary>The path of node <paramref name="id"/> under the node at <paramref name="parentPath"/> (null: under the district).</summary>
     public static string Of(string? parentPath, Guid id) => $"{parentPath ?? Root}{id}/";
+
+    /// <summary>How deep the node at <paramref name="path"/> sits: 0 for the district, 1 for a street.</summary>
+    public static int DepthOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.AsSpan().Count('/') - 1;
+    }
 
     /// <summary>Whether the node at <paramref name="path"/> is the node at <paramref name="ancestorPath"/> or lies in its subtree.</summary>
     public static bool IsWithin(string path, string ancestorPath)

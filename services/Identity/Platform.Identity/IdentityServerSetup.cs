@@ -96,6 +96,7 @@ internal static class IdentityServerSetup
             .SetDefaultPolicy(caller)
             .SetFallbackPolicy(caller)
             .AddPolicy(UsersEndpoints.ManagersPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.UserManagers))
+            .AddPolicy(Users.DistrictAdminsEndpoints.OperatorsPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.PlatformOperator))
             .AddPolicy(AuditEndpoints.AuditorsPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.PlatformOperator, PlatformRoles.DistrictAdmin));
 
         services.AddAntiforgery();

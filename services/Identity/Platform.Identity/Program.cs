@@ -63,6 +63,7 @@ app.MapOpenApi("/api/identity/openapi/{documentName}.json").AllowAnonymous();
 app.MapTokenEndpoints();
 app.MapLoginPage();
 app.MapUsersEndpoints();
+app.MapDistrictAdminsEndpoints();
 app.MapClientsEndpoints();
 app.MapAuditEndpoints();
 

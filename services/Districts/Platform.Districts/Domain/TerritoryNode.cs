@@ -41,26 +41,69 @@ public sealed class TerritoryNode : ITenantOwned
     /// <summary>Whether the node is in use.</summary>
     public bool IsActive => RetiredAt is null;
 
-    /// <summary>How deep the node sits: 1 for a street.</summary>
-    public int Depth => Path.Count(c => c == '/') - 1;
+    /// <summary>How deep the node sits: 1 for a street. Stored, so "n levels below" is an indexed range.</summary>
+    public int Depth { get; private set; }
+
+    /// <summary>社区类型 (communities and villages).</summary>
+    public CommunityKind? CommunityKind { get; private set; }
+
+    /// <summary>治理模式 (compounds).</summary>
+    public GovernanceMode? GovernanceMode { get; private set; }
+
+    /// <summary>户数.</summary>
+    public int? Households { get; private set; }
+
+    /// <summary>建筑面积 in square metres.</summary>
+    public decimal? FloorArea { get; private set; }
+
+    /// <summary>Latitude of the optional location.</summary>
+    public double? Latitude { get; private set; }
+
+    /// <summary>Longitude of the optional location.</summary>
+    public double? Longitude { get; private set; }
+
+    /// <summary>The kind-specific attributes as one value.</summary>
+    public TerritoryAttributes Attributes => new(
+        CommunityKind, GovernanceMode, Households, FloorArea, Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null);
 
     /// <summary>Creates a node under <paramref name="parent"/> (null: directly under the district).</summary>
     /// <exception cref="TerritoryRuleException">The kind may not sit there, or the parent is retired.</exception>
-    public static TerritoryNode Create(TerritoryNodeKind kind, string code, string name, TerritoryNode? parent, DateTimeOffset now)
+    /// <exception cref="TerritoryRuleException">An attribute does not apply to the kind or is out of range.</exception>
+    public static TerritoryNode Create(
+        TerritoryNodeKind kind, string code, string name, TerritoryNode? parent, DateTimeOffset now, TerritoryAttributes? attributes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         EnsureCanHold(parent, kind);
+        attributes ??= TerritoryAttributes.None;
+        attributes.EnsureValidFor(kind);
         var id = Guid.CreateVersion7(now);
-        return new TerritoryNode
+        var node = new TerritoryNode
         {
             Id = id,
             Kind = kind,
             Code = code.Trim(),
             Name = name.Trim(),
             ParentId = parent?.Id,
-            Path = TerritoryPath.Of(parent?.Path, id),
         };
+        node.Assign(attributes);
+        node.PlaceAt(TerritoryPath.Of(parent?.Path, id));
+        return node;
+    }
+
+    /// <summary>Replaces the kind-specific attributes; returns whether anything changed.</summary>
+    /// <exception cref="TerritoryRuleException">An attribute does not apply to the node's kind or is out of range.</exception>
+    public bool ChangeAttributes(TerritoryAttributes attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        attributes.EnsureValidFor(Kind);
+        if (Attributes == attributes)
+        {
+            return false;
+        }
+
+        Assign(attributes);
+        return true;
     }
 
     /// <summary>Renames the node; returns whether the name changed.</summary>
@@ -92,7 +135,7 @@ public sealed class TerritoryNode : ITenantOwned
         EnsureCanHold(newParent, Kind);
         var oldPath = Path;
         ParentId = newParent?.Id;
-        Path = TerritoryPath.Of(newParent?.Path, Id);
+        PlaceAt(TerritoryPath.Of(newParent?.Path, Id));
         return (oldPath, Path);
     }
 
@@ -104,7 +147,7 @@ public sealed class TerritoryNode : ITenantOwned
             throw new InvalidOperationException($"Node {Id} does not lie under {oldPrefix}.");
         }
 
-        Path = newPrefix + Path[oldPrefix.Length..];
+        PlaceAt(newPrefix + Path[oldPrefix.Length..]);
     }
 
     /// <summary>Retires the node; a node with active children cannot be retired (retire the children first).</summary>
@@ -119,6 +162,22 @@ public sealed class TerritoryNode : ITenantOwned
         RetiredAt ??= now;
     }
 
+    private void Assign(TerritoryAttributes attributes)
+    {
+        CommunityKind = attributes.CommunityKind;
+        GovernanceMode = attributes.GovernanceMode;
+        Households = attributes.Households;
+        FloorArea = attributes.FloorArea;
+        Latitude = attributes.Location?.Latitude;
+        Longitude = attributes.Location?.Longitude;
+    }
+
+    private void PlaceAt(string path)
+    {
+        Path = path;
+        Depth = TerritoryPath.DepthOf(path);
+    }
+
     private static void EnsureCanHold(TerritoryNode? parent, TerritoryNodeKind kind)
     {
         if (parent is { IsActive: false })
@@ -128,8 +187,8 @@ public sealed class TerritoryNode : ITenantOwned
 
         if (!TerritoryNesting.Allows(parent?.Kind, kind))
         {
-            var where = parent is null ? "directly under the district" : $"under a {parent.Kind.ToString().ToLowerInvariant()}";
-            throw new TerritoryRuleException("territory.kind_not_allowed_here", $"A {kind.ToString().ToLowerInvariant()} cannot sit {where}.");
+            var where = parent is null ? "directly under the district" : $"under a {TerritoryVocabulary.Name(parent.Kind)}";
+            throw new TerritoryRuleException("territory.kind_not_allowed_here", $"A {TerritoryVocabulary.Name(kind)} cannot sit {where}.");
         }
     }
 

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Identity.Domain;
 
 /// <summary>
@@ -8,37 +10,37 @@ namespace Platform.Identity.Domain;
 public static class PlatformRoles
 {
     /// <summary>Runs the platform; a member of the <c>system</c> tenant only.</summary>
-    public const string PlatformOperator = "platform-operator";
+    public const string PlatformOperator = PlatformRoleNames.PlatformOperator;
 
     /// <summary>Administers one district.</summary>
-    public const string DistrictAdmin = "district-admin";
+    public const string DistrictAdmin = PlatformRoleNames.DistrictAdmin;
 
     /// <summary>Administers one street (街道) or township.</summary>
-    public const string StreetAdmin = "street-admin";
+    public const string StreetAdmin = PlatformRoleNames.StreetAdmin;
 
     /// <summary>社区工作者: works for one community.</summary>
-    public const string CommunityWorker = "community-worker";
+    public const string CommunityWorker = PlatformRoleNames.CommunityWorker;
 
     /// <summary>网格员: looks after one grid.</summary>
-    public const string GridWorker = "grid-worker";
+    public const string GridWorker = PlatformRoleNames.GridWorker;
 
     /// <summary>A resident.</summary>
-    public const string Resident = "resident";
+    public const string Resident = PlatformRoleNames.Resident;
 
     /// <summary>A property management company (person or machine client).</summary>
-    public const string PropertyCompany = "property-company";
+    public const string PropertyCompany = PlatformRoleNames.PropertyCompany;
 
     /// <summary>A member of an owners' committee (业委会).</summary>
-    public const string OwnersCommittee = "owners-committee";
+    public const string OwnersCommittee = PlatformRoleNames.OwnersCommittee;
 
     /// <summary>A social organisation.</summary>
-    public const string SocialOrganisation = "social-org";
+    public const string SocialOrganisation = PlatformRoleNames.SocialOrganisation;
 
     /// <summary>An in-service party member reporting to their community.</summary>
-    public const string PartyMember = "party-member";
+    public const string PartyMember = PlatformRoleNames.PartyMember;
 
     /// <summary>A time-bank volunteer.</summary>
-    public const string Volunteer = "volunteer";
+    public const string Volunteer = PlatformRoleNames.Volunteer;
 
     /// <summary>Roles that may create users and register clients (within their rank and territory).</summary>
     public static IReadOnlyList<string> UserManagers { get; } = [PlatformOperator, DistrictAdmin, StreetAdmin, CommunityWorker];

@@ -128,7 +128,7 @@ internal static class UsersEndpoints
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = SqlLike.Containing(q);
             members = members.Where(m => EF.Functions.ILike(m.User.UserName!, pattern) || EF.Functions.ILike(m.User.DisplayName, pattern));
         }
 
@@ -236,7 +236,7 @@ internal static class UsersEndpoints
         user.LockoutEnd > now,
         user.CreatedAt);
 
-    private static string Describe(Membership membership) =>
+    internal static string Describe(Membership membership) =>
         $"roles {string.Join(",", membership.Roles)}; scope {membership.ScopeNodeId?.ToString() ?? "district"}";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults;
+
+namespace Platform.Imports.Jobs;
+
+/// <summary>
+/// A job as the uploader sees it: its state (queued, running, succeeded or failed), progress in rows, the
+/// first errors by line (all of them are in the CSV at <c>ErrorReport</c>) and, once applied, what changed.
+/// </summary>
+public sealed record ImportJobResponse(
+    Guid Id,
+    string Kind,
+    string FileName,
+    ImportJobState State,
+    int RowsTotal,
+    int RowsProcessed,
+    int ErrorCount,
+    IReadOnlyList<ImportRowError> Errors,
+    string? ErrorReport,
+    IReadOnlyDictionary<string, int> Summary,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>
+/// The HTTP face of a service's imports: upload a file (multipart field <c>file</c>) and get 202 with the job,
+/// follow the job's progress, download its error report, list recent jobs.
+/// </summary>
+public static class ImportJobEndpoints
+{
+    /// <summary>
+    /// Maps the import endpoints under <paramref name="prefix"/> for jobs of <paramref name="kind"/>.
+    /// <paramref name="parameters"/> captures what the handler must know about the uploader (such as their scope).
+    /// </summary>
+    public static RouteGroupBuilder MapImportJobs<TContext>(
+        this IEndpointRouteBuilder endpoints, string prefix, string kind, Func<ClaimsPrincipal, IReadOnlyDictionary<string, string>> parameters)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = new ImportJobApi<TContext>(prefix, kind, parameters);
+        var group = endpoints.MapGroup(prefix).WithTags("Imports");
+        group.MapPost("", api.UploadAsync)
+            .DisableAntiforgery()
+            .WithSummary("Upload a CSV (UTF-8 or GBK) or .xlsx file; it is validated whole and applied all or nothing by a background job.");
+        group.MapGet("", api.ListAsync).WithSummary("This district's import jobs, newest first.");
+        group.MapGet("{id:guid}", api.GetAsync).WithSummary("A job's state, progress and first errors.");
+        group.MapGet("{id:guid}/errors", api.ErrorReportAsync).WithSummary("Every error of a job as CSV (line, reason), to fix the file and upload it again.");
+        return group;
+    }
+
+    /// <summary>Registers the job worker and its options for <typeparamref name="TContext"/>, whose model applies <see cref="ImportJobModel.ApplyImportJobs"/>.</summary>
+    public static IServiceCollection AddImportJobs<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.AddOptions<ImportJobOptions>().BindConfiguration(ImportJobOptions.SectionName);
+        services.AddSingleton<ImportJobSignal>();
+        services.AddHostedService<ImportJobWorker<TContext>>();
+        return services;
+    }
+}
+
+/// <summary>
+/// The import endpoints of one kind of job. The DbContext is taken from the request's services instead of being
+/// a handler parameter because ASP.NET Core's route-handler analyzer fails on parameters of a generic type.
+/// </summary>
+internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<ClaimsPrincipal, IReadOnlyDictionary<string, string>> parameters)
+    where TContext : DbContext
+{
+    private const int ErrorsShown = 100;
+
+    public async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, ClaimsPrincipal caller, ImportJobSignal signal, IOptions<ImportJobOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["Upload the file as multipart/form-data in a field named 'file'."] });
+        }
+
+        var db = request.HttpContext.RequestServices.GetRequiredService<TContext>();
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["Required, and not empty."] });
+        }
+
+        if (file.Length > options.Value.MaxFileBytes)
+        {
+            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "imports.file_too_large", "File too large", $"At most {options.Value.MaxFileBytes / (1024 * 1024)} MiB; split the file.");
+        }
+
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, cancellationToken);
+        var job = ImportJob.Queue(kind, Path.GetFileName(file.FileName), content.ToArray(), parameters(caller), caller.FindFirstValue("sub"), clock.GetUtcNow());
+        db.Set<ImportJob>().Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return TypedResults.Accepted($"{request.PathBase}{prefix}/{job.Id}", Completed(ToResponse(job)));
+    }
+
+    public async Task<PagedResult<ImportJobResponse>> ListAsync(int? page, int? pageSize, HttpContext http, CancellationToken cancellationToken)
+    {
+        var db = http.RequestServices.GetRequiredService<TContext>();
+        var paging = new PageRequest(page, pageSize);
+        var jobs = db.Set<ImportJob>().Where(j => j.Kind == kind);
+        var total = await jobs.CountAsync(cancellationToken);
+        var rows = await Responses(jobs.OrderByDescending(j => j.RequestedAt).Skip(paging.Skip).Take(paging.Size)).ToListAsync(cancellationToken);
+        return new PagedResult<ImportJobResponse>([.. rows.Select(Completed)], paging.Page, paging.Size, total);
+    }
+
+    public async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, CancellationToken cancellationToken) =>
+        await Responses(http.RequestServices.GetRequiredService<TContext>().Set<ImportJob>().Where(j => j.Id == id && j.Kind == kind)).SingleOrDefaultAsync(cancellationToken) is { } job
+            ? TypedResults.Ok(Completed(job))
+            : NotFound(id);
+
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> ErrorReportAsync(Guid id, HttpContext http, CancellationToken cancellationToken)
+    {
+        var job = await http.RequestServices.GetRequiredService<TContext>().Set<ImportJob>().Where(j => j.Id == id && j.Kind == kind)
+            .Select(j => new { j.FileName, j.Errors }).SingleOrDefaultAsync(cancellationToken);
+        return job is null
+            ? NotFound(id)
+            : TypedResults.File(ErrorReport(job.Errors), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(job.FileName)}-errors.csv");
+    }
+
+    // Everything but the file itself, which can be megabytes.
+    private static IQueryable<ImportJobResponse> Responses(IQueryable<ImportJob> jobs) =>
+        jobs.Select(j => new ImportJobResponse(
+            j.Id, j.Kind, j.FileName, j.State, j.RowsTotal, j.RowsProcessed, j.ErrorCount, j.Errors, null, j.Summary, j.RequestedAt, j.StartedAt, j.FinishedAt));
+
+    private static ImportJobResponse ToResponse(ImportJob job) => new(
+        job.Id, job.Kind, job.FileName, job.State, job.RowsTotal, job.RowsProcessed, job.ErrorCount, job.Errors, null, job.Summary, job.RequestedAt, job.StartedAt, job.FinishedAt);
+
+    private ImportJobResponse Completed(ImportJobResponse job) => job with
+    {
+        Errors = [.. job.Errors.Take(ErrorsShown)],
+        ErrorReport = job.ErrorCount > 0 ? $"{prefix}/{job.Id}/errors" : null,
+    };
+
+    /// <summary>The error report: UTF-8 with a byte-order mark, which Excel needs to show Chinese text correctly.</summary>
+    private static byte[] ErrorReport(IEnumerable<ImportRowError> errors)
+    {
+        var csv = new StringBuilder("line,reason\r\n");
+        foreach (var error in errors)
+        {
+            csv.Append(error.Line).Append(",\"").Append(error.Reason.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        ProblemResults.Problem(StatusCodes.Status404NotFound, "imports.job_not_found", "Import job not found", $"There is no import job {id}.");
+}

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Platform.MultiTenancy.EntityFramework;
+
+/// <summary>
+/// Writes many rows of a mapped entity with PostgreSQL's binary <c>COPY</c>, the fastest way in, for imports of
+/// tens of thousands of rows where <c>SaveChanges</c> would take minutes. Column names and types come from
+/// the EF Core model, so the rows land exactly as <c>SaveChanges</c> would have written them, and the same
+/// tenant rules hold: tenant-owned rows are stamped with the current tenant, and another tenant's row is refused.
+/// Runs on the context's connection inside its current transaction (start one first).
+/// </summary>
+public static class TenantBulkCopy
+{
+    /// <summary>Inserts <paramref name="entities"/>; returns how many rows were written.</summary>
+    public static async Task<ulong> InsertAsync<TEntity>(DbContext db, IEnumerable<TEntity> entities, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entities);
+        var table = Table.Of<TEntity>(db);
+        var tenantId = TenantOf<TEntity>(db);
+        var connection = Connection(db);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var entity in entities)
+        {
+            await WriteRowAsync(writer, table, entity, tenantId, cancellationToken);
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Overwrites the stored rows of <paramref name="entities"/> (matched by primary key, within the current
+    /// tenant for tenant-owned entities) with their current values; returns how many rows were updated.
+    /// </summary>
+    public static async Task<int> UpdateAsync<TEntity>(DbContext db, IEnumerable<TEntity> entities, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entities);
+        var table = Table.Of<TEntity>(db);
+        var tenantId = TenantOf<TEntity>(db);
+        var connection = Connection(db);
+        var staging = $"bulk_update_{Guid.NewGuid():N}";
+        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {staging} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var entity in entities)
+            {
+                await WriteRowAsync(writer, table, entity, tenantId, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        var assignments = string.Join(", ", table.Columns.Where(c => !c.IsKey).Select(c => $"{c.Quoted} = s.{c.Quoted}"));
+        var match = string.Join(" AND ", table.Columns.Where(c => c.IsKey || c.IsTenant).Select(c => $"t.{c.Quoted} = s.{c.Quoted}"));
+        await using var update = new NpgsqlCommand($"UPDATE {table.Name} AS t SET {assignments} FROM {staging} AS s WHERE {match}", connection);
+        return await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlConnection Connection(DbContext db) =>
+        db.Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("Bulk writes run inside a transaction; call BeginTransactionAsync first.")
+            : (NpgsqlConnection)db.Database.GetDbConnection();
+
+    private static Guid? TenantOf<TEntity>(DbContext db)
+    {
+        if (!typeof(ITenantOwned).IsAssignableFrom(typeof(TEntity)))
+        {
+            return null;
+        }
+
+        return (db as ITenantScopedDbContext)?.CurrentTenantId
+            ?? throw new CrossTenantWriteException($"Cannot write {typeof(TEntity).Name} outside a tenant.");
+    }
+
+    private static async Task WriteRowAsync<TEntity>(NpgsqlBinaryImporter writer, Table table, TEntity entity, Guid? tenantId, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        if (tenantId is { } tenant && entity is ITenantOwned owned && owned.TenantId != Guid.Empty && owned.TenantId != tenant)
+        {
+            throw new CrossTenantWriteException($"Refusing to write {typeof(TEntity).Name} of another tenant while running in tenant {tenant}.");
+        }
+
+        await writer.StartRowAsync(cancellationToken);
+        foreach (var column in table.Columns)
+        {
+            var value = column.IsTenant && tenantId is { } current ? current : column.Read(entity);
+            if (value is null)
+            {
+                await writer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await writer.WriteAsync(value, column.DataType, cancellationToken);
+            }
+        }
+    }
+
+    private sealed record Column(string Quoted, string DataType, bool IsKey, bool IsTenant, Func<object, object?> Read);
+
+    private sealed record Table(string Name, IReadOnlyList<Column> Columns)
+    {
+        public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.Quoted));
+
+        public static Table Of<TEntity>(DbContext db)
+        {
+            var entityType = db.Model.FindEntityType(typeof(TEntity))
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of {db.GetType().Name}'s model.");
+            var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var key = entityType.FindPrimaryKey()!.Properties;
+            var columns = entityType.GetProperties()
+                // Store-generated columns (identity sequences) are left to the database.
+                .Where(p => p.ValueGenerated == ValueGenerated.Never)
+                .Where(p => p.GetColumnName(store) is not null)
+                .Select(p => ColumnOf(p, store, key.Contains(p)))
+                .ToList();
+            var name = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{store.Name}\"" : $"\"{store.Name}\"";
+            return new Table(name, columns);
+        }
+
+        private static Column ColumnOf(IProperty property, StoreObjectIdentifier store, bool isKey)
+        {
+            var converter = property.GetTypeMapping().Converter;
+            var getter = property.GetGetter();
+            // "character varying(64)" → "character varying": the COPY writer wants the type, not its modifiers.
+            var columnType = property.GetColumnType(store)!;
+            var dataType = columnType.Split('(')[0].Trim();
+            return new Column(
+                $"\"{property.GetColumnName(store)}\"",
+                dataType,
+                isKey,
+                property.Name == nameof(ITenantOwned.TenantId) && property.DeclaringType.ClrType.IsAssignableTo(typeof(ITenantOwned)),
+                entity =>
+                {
+                    var value = getter.GetClrValue(entity);
+                    return value is null || converter is null ? value : converter.ConvertToProvider(value);
+                });
+        }
+    }
+}

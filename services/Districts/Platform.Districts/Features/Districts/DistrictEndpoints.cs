@@ -1,0 +1,202 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Districts.Contracts;
+using Platform.Districts.Data;
+using Platform.Districts.Domain;
+using Platform.Messaging.Outbox;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
+
+namespace Platform.Districts.Features.Districts;
+
+/// <summary>Onboarding and administration of districts (tenants) by platform operators.</summary>
+internal static class DistrictEndpoints
+{
+    public const string OperatorsPolicy = "platform-operators";
+
+    public static IEndpointRouteBuilder MapDistrictEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var districts = endpoints.MapGroup("/api/districts").RequireAuthorization(OperatorsPolicy).WithTags("Districts");
+        districts.MapPost("", OnboardAsync).WithSummary("Onboard a district and create its first district administrator.");
+        districts.MapGet("", ListAsync).WithSummary("Districts, paged; filter by status or by part of the identifier, name or city.");
+        districts.MapGet("{identifier}", GetAsync).WithSummary("One district.");
+        districts.MapPatch("{identifier}", ChangeAsync).WithSummary("Change a district's name, city, settings or status (suspend / reactivate).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<OnboardedDistrictResponse>, ValidationProblem, ProblemHttpResult>> OnboardAsync(
+        OnboardDistrictRequest request,
+        DistrictsDbContext db,
+        IdentityAdminClient identity,
+        ITenantCatalogWriter catalog,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        AddIf(errors, "identifier", DistrictRules.IdentifierProblem(request.Identifier));
+        AddIf(errors, "name", DistrictRules.NameProblem(request.Name));
+        AddIf(errors, "city", DistrictRules.NameProblem(request.City));
+        AddIf(errors, "adminCode", DistrictRules.AdminCodeProblem(request.AdminCode));
+        AddIf(errors, "adminLogin", string.IsNullOrWhiteSpace(request.AdminLogin) ? "Required." : null);
+        AddIf(errors, "adminPassword", string.IsNullOrEmpty(request.AdminPassword) ? "Required." : null);
+        DistrictSettings.Validate(request.Settings, errors);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        if (await ConflictAsync(db, request.Identifier!, request.AdminCode!, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var district = District.Onboard(request.Identifier!, request.Name!, request.City!, request.AdminCode!, request.Settings, clock.GetUtcNow());
+
+        // The district row is written (and its identifier held by the unique index) before Identity is asked
+        // for the administrator, and committed only if Identity agreed: a refused administrator leaves nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Districts.Add(district);
+        db.AddIntegrationEvent(district.Onboarded());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return IdentifierTaken(district.Identifier);
+        }
+
+        var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? $"{district.Name}管理员" : request.AdminName.Trim();
+        var outcome = await identity.CreateDistrictAdminAsync(district, request.AdminLogin!.Trim(), adminName, request.AdminPassword!, cancellationToken);
+        if (outcome.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (outcome.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        // This instance serves the district at once; every other service learns of it from the event.
+        await catalog.UpsertAsync(ToTenant(district), district.UpdatedAt, cancellationToken);
+
+        var account = outcome.Account!;
+        return TypedResults.Created($"/api/districts/{district.Identifier}", new OnboardedDistrictResponse(
+            district.Id, district.Identifier, district.Name, district.City, district.AdminCode, district.Status, district.Settings, district.CreatedAt, account.UserId, account.Login));
+    }
+
+    private static async Task<PagedResult<DistrictResponse>> ListAsync(
+        DistrictStatus? status,
+        string? q,
+        int? page,
+        int? pageSize,
+        DistrictsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var districts = db.Districts.AsNoTracking();
+        if (status is { } wanted)
+        {
+            districts = districts.Where(d => d.Status == wanted);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = SqlLike.Containing(q);
+            districts = districts.Where(d => EF.Functions.ILike(d.Identifier, pattern) || EF.Functions.ILike(d.Name, pattern) || EF.Functions.ILike(d.City, pattern));
+        }
+
+        var total = await districts.CountAsync(cancellationToken);
+        var rows = await districts.OrderBy(d => d.Identifier).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return new PagedResult<DistrictResponse>([.. rows.Select(ToResponse)], paging.Page, paging.Size, total);
+    }
+
+    private static async Task<Results<Ok<DistrictResponse>, ProblemHttpResult>> GetAsync(string identifier, DistrictsDbContext db, CancellationToken cancellationToken)
+    {
+        var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Identifier == identifier.ToLowerInvariant(), cancellationToken);
+        return district is null ? NotFound(identifier) : TypedResults.Ok(ToResponse(district));
+    }
+
+    private static async Task<Results<Ok<DistrictResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string identifier,
+        ChangeDistrictRequest request,
+        DistrictsDbContext db,
+        ITenantCatalogWriter catalog,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Name is not null)
+        {
+            AddIf(errors, "name", DistrictRules.NameProblem(request.Name));
+        }
+
+        if (request.City is not null)
+        {
+            AddIf(errors, "city", DistrictRules.NameProblem(request.City));
+        }
+
+        if (request.Status is { } status && !Enum.IsDefined(status))
+        {
+            errors["status"] = ["active or suspended."];
+        }
+
+        DistrictSettings.Validate(request.Settings, errors);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var district = await db.Districts.SingleOrDefaultAsync(d => d.Identifier == identifier.ToLowerInvariant(), cancellationToken);
+        if (district is null)
+        {
+            return NotFound(identifier);
+        }
+
+        if (district.Change(request.Name, request.City, request.Status, request.Settings, clock.GetUtcNow()))
+        {
+            db.AddIntegrationEvent(district.Changed());
+            await db.SaveChangesAsync(cancellationToken);
+            await catalog.UpsertAsync(ToTenant(district), district.UpdatedAt, cancellationToken);
+        }
+
+        return TypedResults.Ok(ToResponse(district));
+    }
+
+    private static async Task<ProblemHttpResult?> ConflictAsync(DistrictsDbContext db, string identifier, string adminCode, CancellationToken cancellationToken)
+    {
+        var taken = await db.Districts.Where(d => d.Identifier == identifier || d.AdminCode == adminCode)
+            .Select(d => new { d.Identifier, d.AdminCode }).FirstOrDefaultAsync(cancellationToken);
+        return taken is null ? null
+            : taken.Identifier == identifier ? IdentifierTaken(identifier)
+            : ProblemResults.Problem(StatusCodes.Status409Conflict, "districts.admin_code_taken", "Administrative code taken", $"District '{taken.Identifier}' already has the code {adminCode}.");
+    }
+
+    private static ProblemHttpResult IdentifierTaken(string identifier) =>
+        ProblemResults.Problem(StatusCodes.Status409Conflict, "districts.identifier_taken", "Identifier taken", $"A district '{identifier}' already exists.");
+
+    private static ProblemHttpResult NotFound(string identifier) =>
+        ProblemResults.Problem(StatusCodes.Status404NotFound, "districts.not_found", "District not found", $"There is no district '{identifier}'.");
+
+    private static void AddIf(Dictionary<string, string[]> errors, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            errors[field] = [problem];
+        }
+    }
+
+    internal static TenantInfo ToTenant(District district) => new(
+        district.Id,
+        district.Identifier,
+        district.Name,
+        district.Status == DistrictStatus.Suspended ? TenantStatus.Suspended : TenantStatus.Active,
+        district.Settings);
+
+    private static DistrictResponse ToResponse(District district) => new(
+        district.Id, district.Identifier, district.Name, district.City, district.AdminCode, district.Status, district.Settings, district.CreatedAt, district.UpdatedAt);
+}

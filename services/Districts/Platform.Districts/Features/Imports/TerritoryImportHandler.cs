@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Districts.Data;
+using Platform.Districts.Features.Territory;
+using Platform.Imports.Jobs;
+using Platform.Imports.Tabular;
+using Platform.Messaging.Outbox;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.EntityFramework;
+
+namespace Platform.Districts.Features.Imports;
+
+/// <summary>
+/// Imports a territory file: reads it, plans every row against the current tree, and only if no row is
+/// rejected writes the new and changed nodes and their events with <c>COPY</c> in one transaction.
+/// </summary>
+internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantContext tenant, TimeProvider clock) : IImportHandler
+{
+    /// <summary>The job kind.</summary>
+    public const string Kind = "territory";
+
+    /// <summary>The job parameter holding the uploader's <c>territory</c> claim.</summary>
+    public const string TerritoryParameter = "territory";
+
+    public async Task<ImportOutcome> RunAsync(ImportWork work, IImportProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (rows, errors, total) = TerritoryFile.Read(TabularFile.Read(work.Content));
+        await progress.ReportAsync(0, total, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportOutcome(total, errors, new Dictionary<string, int>());
+        }
+
+        var tenantId = tenant.TenantId ?? throw new InvalidOperationException("Territory imports run inside a district.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One import per district at a time: each plans against the tree as the previous one left it.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"territory-import:" + tenantId}, 0))", cancellationToken);
+
+        var scope = await TerritoryScope.ForAsync(work.Parameters.GetValueOrDefault(TerritoryParameter), isEditor: true, db, cancellationToken);
+        var existing = await db.TerritoryNodes.AsNoTracking().ToListAsync(cancellationToken);
+        var plan = TerritoryImportPlan.Make(rows, existing, scope, tenantId, clock.GetUtcNow());
+        await progress.ReportAsync(total, total, cancellationToken);
+        if (plan.Errors.Count > 0)
+        {
+            return new ImportOutcome(total, plan.Errors, new Dictionary<string, int>());
+        }
+
+        try
+        {
+            await TenantBulkCopy.InsertAsync(db, plan.Added, cancellationToken);
+            await TenantBulkCopy.UpdateAsync(db, plan.Changed, cancellationToken);
+            await db.AddIntegrationEventsAsync(plan.Events, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A node with one of the file's codes was added through the API while the file was being applied.
+            return ImportOutcome.Refused(0, "The district's tree changed while the file was being applied; nothing was imported. Upload it again.");
+        }
+
+        return new ImportOutcome(total, [], plan.Summary);
+    }
+}

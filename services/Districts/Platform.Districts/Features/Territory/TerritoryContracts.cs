@@ -1,0 +1,71 @@
+using Platform.Districts.Contracts;
+using Platform.Districts.Domain;
+
+namespace Platform.Districts.Features.Territory;
+
+/// <summary>Kind-specific attributes of a node, as the API carries them.</summary>
+/// <param name="CommunityKind">社区类型, communities and villages: old_estate, commercial, affordable, relocation, work_unit, urban_village, mixed.</param>
+/// <param name="GovernanceMode">治理模式, compounds: quasi_property (准物业), five_party (五方共治), three_social (三社联动).</param>
+/// <param name="Households">户数, from community level down.</param>
+/// <param name="FloorArea">建筑面积 in m², compounds, buildings and units.</param>
+/// <param name="Latitude">WGS-84 latitude; give both or neither.</param>
+/// <param name="Longitude">WGS-84 longitude; give both or neither.</param>
+public sealed record NodeAttributes(
+    CommunityKind? CommunityKind = null,
+    GovernanceMode? GovernanceMode = null,
+    int? Households = null,
+    decimal? FloorArea = null,
+    double? Latitude = null,
+    double? Longitude = null)
+{
+    internal TerritoryAttributes ToDomain() => new(
+        CommunityKind, GovernanceMode, Households, FloorArea, Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null);
+
+    internal static NodeAttributes From(TerritoryNode node) =>
+        new(node.CommunityKind, node.GovernanceMode, node.Households, node.FloorArea, node.Latitude, node.Longitude);
+}
+
+/// <summary>Body of <c>POST /api/territory/nodes</c>.</summary>
+/// <param name="Kind">street, township, town, community, village, grid, compound, building or unit.</param>
+/// <param name="Code">External code from the government system, unique in the district.</param>
+/// <param name="Name">Display name, e.g. 朝阳门街道.</param>
+/// <param name="ParentId">The parent node; null for a street, township or town directly under the district.</param>
+/// <param name="Attributes">Kind-specific attributes.</param>
+public sealed record CreateNodeRequest(TerritoryNodeKind? Kind, string? Code, string? Name, Guid? ParentId, NodeAttributes? Attributes);
+
+/// <summary>Body of <c>PATCH /api/territory/nodes/{id}</c>: a new name and/or a complete new set of attributes.</summary>
+public sealed record ChangeNodeRequest(string? Name, NodeAttributes? Attributes);
+
+/// <summary>Body of <c>POST /api/territory/nodes/{id}/move</c>.</summary>
+/// <param name="ParentId">The new parent; null to place a street, township or town directly under the district.</param>
+public sealed record MoveNodeRequest(Guid? ParentId);
+
+/// <summary>
+/// A territory node. <c>Path</c> is the materialised path of ids from the top of the tree
+/// (<c>/{streetId}/{communityId}/</c>); <c>Depth</c> is 1 for a street, 2 for a community and so on;
+/// <c>Status</c> is active or retired.
+/// </summary>
+public sealed record NodeResponse(
+    Guid Id,
+    TerritoryNodeKind Kind,
+    string Code,
+    string Name,
+    Guid? ParentId,
+    string Path,
+    int Depth,
+    string Status,
+    DateTimeOffset? RetiredAt,
+    NodeAttributes Attributes)
+{
+    internal static NodeResponse From(TerritoryNode node) => new(
+        node.Id, node.Kind, node.Code, node.Name, node.ParentId, node.Path, node.Depth, node.IsActive ? "active" : "retired", node.RetiredAt, NodeAttributes.From(node));
+}
+
+/// <summary>A node with its children, as far down as the tree request asked.</summary>
+public sealed record TreeNode(Guid Id, TerritoryNodeKind Kind, string Code, string Name, string Status, NodeAttributes Attributes, IReadOnlyList<TreeNode> Children);
+
+/// <summary>Answer of <c>GET /api/territory/tree</c>.</summary>
+/// <param name="RootId">The node the tree hangs from; null for the district itself.</param>
+/// <param name="Depth">How many levels below the root are included.</param>
+/// <param name="Nodes">The root's children (each with its own children, down to <paramref name="Depth"/>).</param>
+public sealed record TreeResponse(Guid? RootId, int Depth, IReadOnlyList<TreeNode> Nodes);
