@@ -85,7 +85,16 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
         }
 
         var db = request.HttpContext.RequestServices.GetRequiredService<TContext>();
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["The upload is not valid multipart/form-data."] });
+        }
+
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["Required, and not empty."] });

@@ -9,6 +9,9 @@ namespace Platform.Districts.Features.Imports;
 /// <summary>One data row of a territory file, checked for form (not yet against the tree).</summary>
 internal sealed record TerritoryRow(int Line, TerritoryNodeKind Kind, string Code, string Name, string? ParentCode, AttributeCells Attributes);
 
+/// <summary>What a territory file holds: its well-formed rows, the errors of the rest, and the rejected rows' codes.</summary>
+internal sealed record TerritoryFileContent(IReadOnlyList<TerritoryRow> Rows, List<ImportRowError> Errors, IReadOnlyDictionary<string, int> RejectedCodes, int Total);
+
 /// <summary>
 /// The attribute cells of a row. A column missing from the file leaves that attribute of an existing node as it
 /// is; a column present with an empty cell clears it.
@@ -54,13 +57,18 @@ internal static class TerritoryFile
     private static readonly string[] Required = [Kind, Code, Name, ParentCode];
     private static readonly string[] Known = [.. Required, CommunityKindColumn, GovernanceModeColumn, HouseholdsColumn, FloorAreaColumn];
 
-    public static (IReadOnlyList<TerritoryRow> Rows, List<ImportRowError> Errors, int Total) Read(TabularReadResult table)
+    /// <summary>
+    /// The rows that are well-formed, the errors of the others, and the codes of rejected rows (with their line)
+    /// so that their children can be told why they cannot be placed.
+    /// </summary>
+    public static TerritoryFileContent Read(TabularReadResult table)
     {
         var errors = new List<ImportRowError>();
+        var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
         if (table.Error is { } unreadable)
         {
             errors.Add(new ImportRowError(unreadable.Line, unreadable.Reason));
-            return ([], errors, table.Rows.Count);
+            return new([], errors, rejected, table.Rows.Count);
         }
 
         const int headerLine = 1;
@@ -78,7 +86,7 @@ internal static class TerritoryFile
 
         if (errors.Count > 0)
         {
-            return ([], errors, table.Rows.Count);
+            return new([], errors, rejected, table.Rows.Count);
         }
 
         var rows = new List<TerritoryRow>(table.Rows.Count);
@@ -88,9 +96,13 @@ internal static class TerritoryFile
             {
                 rows.Add(parsed);
             }
+            else if (columns[Code] < row.Cells.Count && row.Cells[columns[Code]] is { Length: > 0 } code)
+            {
+                rejected.TryAdd(code, row.Line);
+            }
         }
 
-        return (rows, errors, table.Rows.Count);
+        return new(rows, errors, rejected, table.Rows.Count);
     }
 
     private static TerritoryRow? Parse(TabularRow row, Dictionary<string, int> columns, List<ImportRowError> errors)

@@ -26,11 +26,12 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(progress);
-        var (rows, errors, total) = TerritoryFile.Read(TabularFile.Read(work.Content));
+        var file = TerritoryFile.Read(TabularFile.Read(work.Content));
+        var total = file.Total;
         await progress.ReportAsync(0, total, cancellationToken);
-        if (errors.Count > 0)
+        if (file.Rows.Count == 0 && file.Errors.Count > 0)
         {
-            return new ImportOutcome(total, errors, new Dictionary<string, int>());
+            return new ImportOutcome(total, file.Errors, new Dictionary<string, int>());
         }
 
         var tenantId = tenant.TenantId ?? throw new InvalidOperationException("Territory imports run inside a district.");
@@ -40,7 +41,8 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
 
         var scope = await TerritoryScope.ForAsync(work.Parameters.GetValueOrDefault(TerritoryParameter), isEditor: true, db, cancellationToken);
         var existing = await db.TerritoryNodes.AsNoTracking().ToListAsync(cancellationToken);
-        var plan = TerritoryImportPlan.Make(rows, existing, scope, tenantId, clock.GetUtcNow());
+        // Rows with errors of form are planned too, so one upload reports every problem of the file.
+        var plan = TerritoryImportPlan.Make(file, existing, scope, tenantId, clock.GetUtcNow());
         await progress.ReportAsync(total, total, cancellationToken);
         if (plan.Errors.Count > 0)
         {

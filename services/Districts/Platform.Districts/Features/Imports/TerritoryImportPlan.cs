@@ -20,6 +20,7 @@ internal sealed class TerritoryImportPlan
     private readonly TerritoryScope _scope;
     private readonly Guid _tenantId;
     private readonly DateTimeOffset _now;
+    private IReadOnlyDictionary<string, int> _rejectedCodes = new Dictionary<string, int>();
 
     private TerritoryImportPlan(IReadOnlyCollection<TerritoryNode> existing, TerritoryScope scope, Guid tenantId, DateTimeOffset now)
     {
@@ -53,12 +54,13 @@ internal sealed class TerritoryImportPlan
     /// <summary>Counts for the job summary.</summary>
     public Dictionary<string, int> Summary { get; } = new() { ["added"] = 0, ["renamed"] = 0, ["moved"] = 0, ["attributesChanged"] = 0, ["unchanged"] = 0 };
 
-    /// <summary>Plans <paramref name="rows"/> against the district's current tree (<paramref name="existing"/>, retired nodes included).</summary>
+    /// <summary>Plans the rows of <paramref name="file"/> against the district's current tree (<paramref name="existing"/>, retired nodes included).</summary>
     public static TerritoryImportPlan Make(
-        IReadOnlyList<TerritoryRow> rows, IReadOnlyCollection<TerritoryNode> existing, TerritoryScope scope, Guid tenantId, DateTimeOffset now)
+        TerritoryFileContent file, IReadOnlyCollection<TerritoryNode> existing, TerritoryScope scope, Guid tenantId, DateTimeOffset now)
     {
-        var plan = new TerritoryImportPlan(existing, scope, tenantId, now);
-        plan.Apply(rows);
+        var plan = new TerritoryImportPlan(existing, scope, tenantId, now) { _rejectedCodes = file.RejectedCodes };
+        plan.Errors.AddRange(file.Errors);
+        plan.Apply(file.Rows);
         return plan;
     }
 
@@ -128,7 +130,9 @@ internal sealed class TerritoryImportPlan
 
         if (row.ParentCode is { } parentCode && !rowsByCode.ContainsKey(parentCode) && !_byCode.ContainsKey(parentCode))
         {
-            Fail(row, $"Unknown parent code '{parentCode}': it is neither in the file nor in the district.");
+            Fail(row, _rejectedCodes.TryGetValue(parentCode, out var parentLine)
+                ? $"Parent '{parentCode}' (line {parentLine}) was rejected, so this row cannot be placed."
+                : $"Unknown parent code '{parentCode}': it is neither in the file nor in the district.");
             return false;
         }
 

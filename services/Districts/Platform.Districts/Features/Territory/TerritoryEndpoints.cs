@@ -105,9 +105,9 @@ internal static class TerritoryEndpoints
         return TypedResults.Created($"/api/territory/nodes/{node.Id}", NodeResponse.From(node));
     }
 
-    private static async Task<PagedResult<NodeResponse>> SearchAsync(
+    private static async Task<Results<Ok<PagedResult<NodeResponse>>, ValidationProblem>> SearchAsync(
         string? q,
-        TerritoryNodeKind? kind,
+        string? kind,
         bool? includeRetired,
         int? page,
         int? pageSize,
@@ -118,8 +118,13 @@ internal static class TerritoryEndpoints
         var paging = new PageRequest(page, pageSize);
         var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
         var nodes = Visible(db, scope, includeRetired);
-        if (kind is { } wanted)
+        if (!string.IsNullOrEmpty(kind))
         {
+            if (!TerritoryVocabulary.TryParseKind(kind, out var wanted))
+            {
+                return ProblemResults.Validation(new Dictionary<string, string[]> { ["kind"] = [$"One of {TerritoryVocabulary.KindNames}."] });
+            }
+
             nodes = nodes.Where(n => n.Kind == wanted);
         }
 
@@ -132,7 +137,7 @@ internal static class TerritoryEndpoints
         var total = await nodes.CountAsync(cancellationToken);
         var rows = await nodes.OrderBy(n => n.Depth).ThenBy(n => n.Name).ThenBy(n => n.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new PagedResult<NodeResponse>([.. rows.Select(NodeResponse.From)], paging.Page, paging.Size, total);
+        return TypedResults.Ok(new PagedResult<NodeResponse>([.. rows.Select(NodeResponse.From)], paging.Page, paging.Size, total));
     }
 
     private static async Task<Results<Ok<NodeResponse>, ProblemHttpResult>> GetAsync(
