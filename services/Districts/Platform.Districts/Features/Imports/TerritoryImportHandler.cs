@@ -19,6 +19,9 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
     /// <summary>The job kind.</summary>
     public const string Kind = "territory";
 
+    /// <summary>How many added nodes make the table's planner statistics worth refreshing straight away.</summary>
+    private const int StatisticsRefreshThreshold = 1_000;
+
     /// <summary>The job parameter holding the uploader's <c>territory</c> claim.</summary>
     public const string TerritoryParameter = "territory";
 
@@ -54,6 +57,13 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
             await TenantBulkCopy.InsertAsync(db, plan.Added, cancellationToken);
             await TenantBulkCopy.UpdateAsync(db, plan.Changed, cancellationToken);
             await db.AddIntegrationEventsAsync(plan.Events, cancellationToken);
+            if (plan.Added.Count >= StatisticsRefreshThreshold)
+            {
+                // Fresh statistics at once, rather than whenever autovacuum gets to it: with the old ones the
+                // planner takes the first district's thousands of nodes for a handful and plans subtree queries badly.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE territory_nodes", cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)

@@ -355,10 +355,21 @@ internal static class TerritoryEndpoints
         }
 
         var maxDepth = TerritoryPath.DepthOf(rootPath) + levels;
+        // Only the columns the answer shows: a street's subtree is thousands of rows.
         var nodes = await Visible(db, scope, includeRetired)
             .Where(n => n.Path.StartsWith(rootPath) && n.Path != rootPath && n.Depth <= maxDepth)
             .OrderBy(n => n.Code)
             .Take(MaxTreeNodes + 1)
+            .Select(n => new
+            {
+                n.Id,
+                n.ParentId,
+                n.Kind,
+                n.Code,
+                n.Name,
+                Retired = n.RetiredAt != null,
+                Attributes = new NodeAttributes(n.CommunityKind, n.GovernanceMode, n.Households, n.FloorArea, n.Latitude, n.Longitude),
+            })
             .ToListAsync(cancellationToken);
         if (nodes.Count > MaxTreeNodes)
         {
@@ -368,7 +379,7 @@ internal static class TerritoryEndpoints
 
         var byParent = nodes.ToLookup(n => n.ParentId);
         IReadOnlyList<TreeNode> Build(Guid? parentId) => [.. byParent[parentId].Select(n => new TreeNode(
-            n.Id, n.Kind, n.Code, n.Name, n.IsActive ? "active" : "retired", NodeAttributes.From(n), Build(n.Id)))];
+            n.Id, n.Kind, n.Code, n.Name, n.Retired ? "retired" : "active", n.Attributes, Build(n.Id)))];
         return TypedResults.Ok(new TreeResponse(rootId, levels, Build(rootId)));
     }
 

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.Benchmarks.TerritoryImport;
+
+/// <summary>
+/// Access tokens shaped like Identity's, signed with a key only the benchmark's districts service trusts, so
+/// the benchmark measures the districts service (its real authentication included) without running Identity.
+/// </summary>
+internal static class BenchmarkTokens
+{
+    private const string Issuer = "https://identity.benchmark.invalid/";
+    private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "benchmark" };
+
+    public static string DistrictAdmin(Guid tenantId, string tenant) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            TokenType = "at+jwt",
+            Issuer = Issuer,
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = Guid.NewGuid().ToString(),
+                ["name"] = "benchmark",
+                ["tenant_id"] = tenantId.ToString(),
+                ["tenant"] = tenant,
+                ["role"] = "district-admin",
+                ["scope"] = "api",
+            },
+        });
+
+    /// <summary>Makes the service trust <see cref="Key"/> instead of fetching Identity's metadata.</summary>
+    public static void Trust(JwtBearerOptions options)
+    {
+        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer, SigningKeys = { Key } };
+        options.Configuration = configuration;
+        options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+    }
+}

@@ -1,0 +1,208 @@
+// Territory import benchmark (issue 4). Imports a generated Chaoyang-scale territory file (95,489 rows) into
+// the districts service through its HTTP API (upload, background job, poll until it has succeeded: read,
+// validated against the tree rules, written with its events in one transaction), imports it again (nothing
+// changes), times a plain PostgreSQL COPY of the same rows for comparison, then measures the subtree query of
+// one street (GET /api/territory/tree?root={street}&depth=4, about 2,200 nodes) 300 times.
+//
+//   tests/Benchmarks/territory-import.sh
+//
+// Targets: the import in under 10 s; the subtree query under 20 ms at p99. Exit status 0 when both are met.
+extern alias districts;
+
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.Benchmarks.TerritoryImport;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
+using Platform.Testing;
+
+var tenant = new TenantInfo(Guid.CreateVersion7(), "chaoyang", "朝阳区", TenantStatus.Active, new Dictionary<string, string>());
+var file = ChaoyangScaleFile.Create();
+Console.WriteLine($"File: {ChaoyangScaleFile.Rows:N0} rows ({ChaoyangScaleFile.Streets} streets, {ChaoyangScaleFile.Communities} communities, " +
+    $"{ChaoyangScaleFile.Grids:N0} grids, {ChaoyangScaleFile.Compounds:N0} compounds, {ChaoyangScaleFile.Buildings:N0} buildings), {file.Length / 1024.0 / 1024.0:F1} MiB");
+
+await using var database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync("bench");
+await using var virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync();
+await using var districts = new WebApplicationFactory<districts::Program>().WithWebHostBuilder(web =>
+{
+    web.UseEnvironment("Production");
+    web.UseSolutionRelativeContentRoot("services/Districts/Platform.Districts", "Platform.sln");
+    web.UseSetting("ConnectionStrings:districtsdb", database.ConnectionString);
+    web.UseSetting("ConnectionStrings:rabbitmq", virtualHost.ConnectionString);
+    web.UseSetting("Identity:Authority", "https://identity.benchmark.invalid/");
+    web.UseSetting("Imports:PollInterval", "00:00:00.200");
+    web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    web.ConfigureServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BenchmarkTokens.Trust));
+});
+await using (var scope = districts.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<ITenantCatalogWriter>().UpsertAsync(tenant, DateTimeOffset.UtcNow);
+}
+
+using var client = districts.CreateClient();
+client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchmarkTokens.DistrictAdmin(tenant.Id, tenant.Identifier));
+
+var (importTime, imported) = await ImportAsync(client, file);
+Console.WriteLine($"Import:    {importTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / importTime.TotalSeconds,9:N0} rows/s  ({Summary(imported)})");
+var (reimportTime, reimported) = await ImportAsync(client, file);
+Console.WriteLine($"Re-import: {reimportTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / reimportTime.TotalSeconds,9:N0} rows/s  ({Summary(reimported)})");
+var copyTime = await PlainCopyAsync(database.ConnectionString, file);
+Console.WriteLine($"COPY:      {copyTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / copyTime.TotalSeconds,9:N0} rows/s  (same rows into a bare table, no checks, no events)");
+Console.WriteLine($"Import / COPY: {importTime / copyTime:F1}x the time");
+
+// The events of the import are published after it commits; the queries are measured once that is done.
+var drained = await OutboxDrainedAsync(database.ConnectionString);
+Console.WriteLine($"Outbox:    {drained.TotalSeconds,6:F2} s after the re-import until every event of the import was published to RabbitMQ");
+
+var street = (await client.GetFromJsonAsync<JsonElement>("/api/territory/nodes?q=S021&kind=street")).GetProperty("items")[0].GetProperty("id").GetGuid();
+var subtree = await client.GetFromJsonAsync<JsonElement>($"/api/territory/tree?root={street}&depth=4");
+var nodes = Count(subtree.GetProperty("nodes"));
+var latencies = new List<double>();
+// The first 100 requests warm up (JIT tiering, connection pools) and are not counted.
+for (var i = 0; i < 600; i++)
+{
+    var watch = Stopwatch.StartNew();
+    using var response = await client.GetAsync(new Uri($"/api/territory/tree?root={street}&depth=4", UriKind.Relative));
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+    if (i >= 100)
+    {
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+    }
+}
+
+latencies.Sort();
+double Percentile(double p) => latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
+Console.WriteLine($"Subtree of one street ({nodes:N0} nodes, {latencies.Count} requests): p50 {Percentile(0.50):F1} ms  p90 {Percentile(0.90):F1} ms  p99 {Percentile(0.99):F1} ms  max {latencies[^1]:F1} ms");
+var (sqlP50, sqlP99, plan) = await SubtreeInDatabaseAsync(database.ConnectionString, tenant.Id, street);
+Console.WriteLine($"  of which the database query alone: p50 {sqlP50:F1} ms  p99 {sqlP99:F1} ms  ({plan})");
+
+var importMet = imported.GetProperty("state").GetString() == "succeeded" && importTime < TimeSpan.FromSeconds(10);
+var queryMet = Percentile(0.99) < 20;
+Console.WriteLine($"Targets: import < 10 s {(importMet ? "met" : "NOT met")}; subtree p99 < 20 ms {(queryMet ? "met" : "NOT met")}");
+return importMet && queryMet ? 0 : 1;
+
+static async Task<(TimeSpan Elapsed, JsonElement Job)> ImportAsync(HttpClient client, byte[] file)
+{
+    var watch = Stopwatch.StartNew();
+    using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "chaoyang.csv" } };
+    using var upload = await client.PostAsync(new Uri("/api/territory/imports", UriKind.Relative), form);
+    upload.EnsureSuccessStatusCode();
+    var location = upload.Headers.Location!;
+    var job = await upload.Content.ReadFromJsonAsync<JsonElement>();
+    while (job.GetProperty("state").GetString() is "queued" or "running")
+    {
+        await Task.Delay(20);
+        job = await client.GetFromJsonAsync<JsonElement>(location);
+    }
+
+    watch.Stop();
+    if (job.GetProperty("state").GetString() != "succeeded")
+    {
+        throw new InvalidOperationException($"The import failed: {job}");
+    }
+
+    return (watch.Elapsed, job);
+}
+
+static async Task<TimeSpan> PlainCopyAsync(string connectionString, byte[] file)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var create = new NpgsqlCommand(
+        "CREATE TABLE copy_baseline (kind text, code text, name text, parent_code text, community_kind text, governance_mode text, households int, floor_area numeric)", connection))
+    {
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var watch = Stopwatch.StartNew();
+    await using (var writer = await connection.BeginTextImportAsync("COPY copy_baseline FROM STDIN (FORMAT csv, HEADER true)"))
+    {
+        await writer.WriteAsync(System.Text.Encoding.UTF8.GetString(file));
+    }
+
+    return watch.Elapsed;
+}
+
+static async Task<TimeSpan> OutboxDrainedAsync(string connectionString)
+{
+    var watch = Stopwatch.StartNew();
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var pending = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE \"PublishedAt\" IS NULL", connection);
+    while ((long)(await pending.ExecuteScalarAsync())! > 0)
+    {
+        await Task.Delay(100);
+    }
+
+    return watch.Elapsed;
+}
+
+// The same query the tree endpoint sends, straight to PostgreSQL, to show what the database part costs.
+static async Task<(double P50, double P99, string Plan)> SubtreeInDatabaseAsync(string connectionString, Guid tenantId, Guid street)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    string path;
+    await using (var lookup = new NpgsqlCommand("SELECT \"Path\" FROM territory_nodes WHERE \"Id\" = @id", connection))
+    {
+        lookup.Parameters.AddWithValue("id", street);
+        path = (string)(await lookup.ExecuteScalarAsync())!;
+    }
+
+    const string sql = """
+        SELECT "Id", "ParentId", "Kind", "Code", "Name", "RetiredAt", "CommunityKind", "GovernanceMode", "Households", "FloorArea", "Latitude", "Longitude"
+        FROM territory_nodes
+        WHERE "TenantId" = @tenant AND "Path" LIKE @prefix AND "Path" <> @root AND "Depth" <= @depth AND "RetiredAt" IS NULL
+        ORDER BY "Code"
+        """;
+    NpgsqlCommand Command(string prefix)
+    {
+        var command = new NpgsqlCommand(prefix + sql, connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("prefix", path + "%");
+        command.Parameters.AddWithValue("root", path);
+        command.Parameters.AddWithValue("depth", 5);
+        return command;
+    }
+
+    string plan;
+    await using (var explain = Command("EXPLAIN "))
+    {
+        plan = ((string)(await explain.ExecuteScalarAsync())!).Trim();
+    }
+
+    var timings = new List<double>();
+    for (var i = 0; i < 330; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var command = Command("");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+
+        if (i >= 30)
+        {
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    timings.Sort();
+    return (timings[149], timings[296], plan);
+}
+
+static string Summary(JsonElement job) =>
+    string.Join(", ", job.GetProperty("summary").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetInt32():N0}"));
+
+static int Count(JsonElement nodes) =>
+    nodes.EnumerateArray().Sum(node => 1 + Count(node.GetProperty("children")));
