@@ -48,7 +48,7 @@ public sealed class ImportJob : ITenantOwned
     /// <summary>The uploaded file's name, for people.</summary>
     public string FileName { get; private set; } = "";
 
-    /// <summary>The uploaded bytes, kept so a job survives a restart of the service.</summary>
+    /// <summary>The uploaded bytes, kept until the job has finished so that it survives a restart of the service.</summary>
     public byte[] Content { get; private set; } = [];
 
     /// <summary>Handler-specific facts captured at upload (such as the uploader's territory scope).</summary>
@@ -110,6 +110,8 @@ public sealed class ImportJob : ITenantOwned
         ErrorCount = outcome.Errors.Count;
         Errors = [.. outcome.Errors.OrderBy(e => e.Line).Take(MaxStoredErrors)];
         Summary = new Dictionary<string, int>(outcome.Summary);
+        // The uploader has the file; the errors and the summary are what the job keeps of it.
+        Content = [];
         FinishedAt = now;
         HeartbeatAt = now;
     }
