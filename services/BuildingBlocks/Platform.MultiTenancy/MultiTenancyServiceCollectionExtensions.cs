@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.MultiTenancy.Resolution;
@@ -26,6 +27,26 @@ public static class MultiTenancyServiceCollectionExtensions
         services.TryAddSingleton<HostTenantStrategy>();
         services.TryAddSingleton<PathTenantStrategy>();
         return services;
+    }
+
+    /// <summary>
+    /// What every service registers: the tenant context and strategies, host-based resolution for the domains in
+    /// <c>Tenancy:HostDomains</c>, and the tenant catalogue in <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddServiceTenancy<TContext>(this IServiceCollection services, IConfiguration configuration)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var hostDomains = configuration.GetSection("Tenancy:HostDomains").Get<string[]>() ?? [];
+        return services
+            .AddMultiTenancy(options =>
+            {
+                foreach (var domain in hostDomains)
+                {
+                    options.HostDomains.Add(domain);
+                }
+            })
+            .AddTenantCatalog<TContext>();
     }
 
     /// <summary>Keeps the tenant catalogue in <typeparamref name="TContext"/>'s <c>tenants</c> table, cached in memory.</summary>

@@ -25,14 +25,7 @@ var connectionString = builder.Configuration.GetConnectionString("districtsdb")
 builder.Services.AddDbContext<DistrictsDbContext>((services, options) =>
     options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
 
-builder.Services.AddMultiTenancy(options =>
-{
-    foreach (var domain in builder.Configuration.GetSection("Tenancy:HostDomains").Get<string[]>() ?? [])
-    {
-        options.HostDomains.Add(domain);
-    }
-});
-builder.Services.AddTenantCatalog<DistrictsDbContext>();
+builder.Services.AddServiceTenancy<DistrictsDbContext>(builder.Configuration);
 builder.AddPlatformMessaging<DistrictsDbContext>("districts");
 
 // Before the bus and the server start: the schema and, in development, the demo district.

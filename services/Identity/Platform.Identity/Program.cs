@@ -25,14 +25,7 @@ var connectionString = builder.Configuration.GetConnectionString("identitydb")
 builder.Services.AddDbContext<IdentityDbContext>((services, options) =>
     options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
 
-builder.Services.AddMultiTenancy(options =>
-{
-    foreach (var domain in builder.Configuration.GetSection("Tenancy:HostDomains").Get<string[]>() ?? [])
-    {
-        options.HostDomains.Add(domain);
-    }
-});
-builder.Services.AddTenantCatalog<IdentityDbContext>();
+builder.Services.AddServiceTenancy<IdentityDbContext>(builder.Configuration);
 builder.AddPlatformMessaging<IdentityDbContext>("identity", bus =>
     bus.AddConsumer<TerritoryConsumer>().Endpoint(endpoint =>
     {

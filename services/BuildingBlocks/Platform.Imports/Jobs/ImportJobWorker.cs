@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
 
 namespace Platform.Imports.Jobs;
 
@@ -24,29 +25,8 @@ public sealed class ImportJobOptions
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 }
 
-/// <summary>Wakes the worker as soon as a job is queued by this instance.</summary>
-public sealed class ImportJobSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    /// <summary>A job was queued.</summary>
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Signalled concurrently; one wake-up is enough.
-            }
-        }
-    }
-
-    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+/// <summary>Wakes the import worker as soon as this instance queues a job.</summary>
+public sealed class ImportJobSignal : WakeUpSignal;
 
 /// <summary>
 /// Runs queued import jobs one at a time per instance. Jobs are claimed with <c>FOR UPDATE SKIP LOCKED</c>,

@@ -20,16 +20,7 @@ public static class TenantBulkCopy
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entities);
         var table = Table.Of<TEntity>(db);
-        var tenantId = TenantOf<TEntity>(db);
-        var connection = Connection(db);
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var entity in entities)
-        {
-            await WriteRowAsync(writer, table, entity, tenantId, cancellationToken);
-        }
-
-        return await writer.CompleteAsync(cancellationToken);
+        return await CopyAsync(Connection(db), table.Name, table, entities, TenantOf<TEntity>(db), cancellationToken);
     }
 
     /// <summary>
@@ -50,15 +41,7 @@ public static class TenantBulkCopy
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {staging} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var entity in entities)
-            {
-                await WriteRowAsync(writer, table, entity, tenantId, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
+        await CopyAsync(connection, staging, table, entities, tenantId, cancellationToken);
 
         var assignments = string.Join(", ", table.Columns.Where(c => !c.IsKey).Select(c => $"{c.Quoted} = s.{c.Quoted}"));
         var match = string.Join(" AND ", table.Columns.Where(c => c.IsKey || c.IsTenant).Select(c => $"t.{c.Quoted} = s.{c.Quoted}"));
@@ -80,6 +63,19 @@ public static class TenantBulkCopy
 
         return (db as ITenantScopedDbContext)?.CurrentTenantId
             ?? throw new CrossTenantWriteException($"Cannot write {typeof(TEntity).Name} outside a tenant.");
+    }
+
+    private static async Task<ulong> CopyAsync<TEntity>(
+        NpgsqlConnection connection, string target, Table table, IEnumerable<TEntity> entities, Guid? tenantId, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {target} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var entity in entities)
+        {
+            await WriteRowAsync(writer, table, entity, tenantId, cancellationToken);
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
     }
 
     private static async Task WriteRowAsync<TEntity>(NpgsqlBinaryImporter writer, Table table, TEntity entity, Guid? tenantId, CancellationToken cancellationToken)

@@ -59,19 +59,10 @@ internal static class TerritoryEndpoints
         }
 
         var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
-        TerritoryNode? parent = null;
-        if (request.ParentId is { } parentId)
+        var (parent, parentRefusal) = await FindParentAsync(request.ParentId, scope, db, cancellationToken);
+        if (parentRefusal is not null)
         {
-            parent = await db.TerritoryNodes.SingleOrDefaultAsync(n => n.Id == parentId, cancellationToken);
-            if (parent is null || !scope.Sees(parent.Path))
-            {
-                return NotFound(parentId);
-            }
-        }
-
-        if (!scope.MayAddUnder(parent?.Path))
-        {
-            return OutsideScope();
+            return parentRefusal;
         }
 
         var code = request.Code!.Trim();
@@ -236,19 +227,10 @@ internal static class TerritoryEndpoints
         }
 
         var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
-        TerritoryNode? parent = null;
-        if (request.ParentId is { } parentId)
+        var (parent, parentRefusal) = await FindParentAsync(request.ParentId, scope, db, cancellationToken);
+        if (parentRefusal is not null)
         {
-            parent = await db.TerritoryNodes.SingleOrDefaultAsync(n => n.Id == parentId, cancellationToken);
-            if (parent is null || !scope.Sees(parent.Path))
-            {
-                return NotFound(parentId);
-            }
-        }
-
-        if (!scope.MayAddUnder(parent?.Path))
-        {
-            return OutsideScope();
+            return parentRefusal;
         }
 
         if (node!.ParentId == parent?.Id)
@@ -381,6 +363,23 @@ internal static class TerritoryEndpoints
         IReadOnlyList<TreeNode> Build(Guid? parentId) => [.. byParent[parentId].Select(n => new TreeNode(
             n.Id, n.Kind, n.Code, n.Name, n.Retired ? "retired" : "active", n.Attributes, Build(n.Id)))];
         return TypedResults.Ok(new TreeResponse(rootId, levels, Build(rootId)));
+    }
+
+    /// <summary>The parent a node is to be placed under (null: the district), if the caller may place nodes there.</summary>
+    private static async Task<(TerritoryNode? Parent, ProblemHttpResult? Refusal)> FindParentAsync(
+        Guid? parentId, TerritoryScope scope, DistrictsDbContext db, CancellationToken cancellationToken)
+    {
+        TerritoryNode? parent = null;
+        if (parentId is { } id)
+        {
+            parent = await db.TerritoryNodes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+            if (parent is null || !scope.Sees(parent.Path))
+            {
+                return (null, NotFound(id));
+            }
+        }
+
+        return scope.MayAddUnder(parent?.Path) ? (parent, null) : (null, OutsideScope());
     }
 
     /// <summary>The node, if the caller may change it; otherwise the refusal to answer with.</summary>
