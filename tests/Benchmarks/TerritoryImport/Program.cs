@@ -2,7 +2,7 @@
 // the districts service through its HTTP API (upload, background job, poll until it has succeeded: read,
 // validated against the tree rules, written with its events in one transaction), imports it again (nothing
 // changes), times a plain PostgreSQL COPY of the same rows for comparison, then measures the subtree query of
-// one street (GET /api/territory/tree?root={street}&depth=4, about 2,200 nodes) 300 times.
+// one street (GET /api/territory/tree?root={street}&depth=4, about 2,400 nodes) in three rounds of 300.
 //
 //   tests/Benchmarks/territory-import.sh
 //
@@ -66,28 +66,36 @@ Console.WriteLine($"Outbox:    {drained.TotalSeconds,6:F2} s after the re-import
 var street = (await client.GetFromJsonAsync<JsonElement>("/api/territory/nodes?q=S021&kind=street")).GetProperty("items")[0].GetProperty("id").GetGuid();
 var subtree = await client.GetFromJsonAsync<JsonElement>($"/api/territory/tree?root={street}&depth=4");
 var nodes = Count(subtree.GetProperty("nodes"));
-var latencies = new List<double>();
-// The first 100 requests warm up (JIT tiering, connection pools) and are not counted.
-for (var i = 0; i < 600; i++)
+// Three rounds of 300 requests after 100 warm-up requests (JIT tiering, pools); the median round is reported,
+// so that one burst of noise on the shared cores does not decide the figure.
+var rounds = new List<(double P50, double P90, double P99)>();
+for (var round = -1; round < 3; round++)
 {
-    var watch = Stopwatch.StartNew();
-    using var response = await client.GetAsync(new Uri($"/api/territory/tree?root={street}&depth=4", UriKind.Relative));
-    response.EnsureSuccessStatusCode();
-    await response.Content.ReadAsByteArrayAsync();
-    if (i >= 100)
+    var latencies = new List<double>();
+    for (var i = 0; i < (round < 0 ? 100 : 300); i++)
     {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri($"/api/territory/tree?root={street}&depth=4", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
         latencies.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    if (round >= 0)
+    {
+        latencies.Sort();
+        double Percentile(double p) => latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
+        rounds.Add((Percentile(0.50), Percentile(0.90), Percentile(0.99)));
     }
 }
 
-latencies.Sort();
-double Percentile(double p) => latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
-Console.WriteLine($"Subtree of one street ({nodes:N0} nodes, {latencies.Count} requests): p50 {Percentile(0.50):F1} ms  p90 {Percentile(0.90):F1} ms  p99 {Percentile(0.99):F1} ms  max {latencies[^1]:F1} ms");
+var median = rounds.OrderBy(r => r.P99).ElementAt(1);
+Console.WriteLine($"Subtree of one street ({nodes:N0} nodes, 3 rounds of 300 requests, median round): p50 {median.P50:F1} ms  p90 {median.P90:F1} ms  p99 {median.P99:F1} ms  (round p99s: {string.Join(", ", rounds.Select(r => r.P99.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms)");
 var (sqlP50, sqlP99, plan) = await SubtreeInDatabaseAsync(database.ConnectionString, tenant.Id, street);
 Console.WriteLine($"  of which the database query alone: p50 {sqlP50:F1} ms  p99 {sqlP99:F1} ms  ({plan})");
 
 var importMet = imported.GetProperty("state").GetString() == "succeeded" && importTime < TimeSpan.FromSeconds(10);
-var queryMet = Percentile(0.99) < 20;
+var queryMet = median.P99 < 20;
 Console.WriteLine($"Targets: import < 10 s {(importMet ? "met" : "NOT met")}; subtree p99 < 20 ms {(queryMet ? "met" : "NOT met")}");
 return importMet && queryMet ? 0 : 1;
 

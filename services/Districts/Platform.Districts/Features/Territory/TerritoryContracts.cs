@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Districts.Contracts;
 using Platform.Districts.Domain;
 
@@ -10,13 +11,15 @@ namespace Platform.Districts.Features.Territory;
 /// <param name="FloorArea">建筑面积 in m², compounds, buildings and units.</param>
 /// <param name="Latitude">WGS-84 latitude; give both or neither.</param>
 /// <param name="Longitude">WGS-84 longitude; give both or neither.</param>
+/// <remarks>Attributes a node does not have are left out of answers: most nodes have one or two, and a
+/// street's tree is thousands of nodes.</remarks>
 public sealed record NodeAttributes(
-    CommunityKind? CommunityKind = null,
-    GovernanceMode? GovernanceMode = null,
-    int? Households = null,
-    decimal? FloorArea = null,
-    double? Latitude = null,
-    double? Longitude = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CommunityKind? CommunityKind = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GovernanceMode? GovernanceMode = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Households = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? FloorArea = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Latitude = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Longitude = null)
 {
     internal TerritoryAttributes ToDomain() => new(
         CommunityKind, GovernanceMode, Households, FloorArea, Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null);
