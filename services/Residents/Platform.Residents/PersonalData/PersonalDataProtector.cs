@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Residents.PersonalData;
+
+/// <summary>
+/// Encrypts personal data (ID numbers, phones) for storage with AES-256-GCM, naming the key in the stored value
+/// (<c>v1.{keyId}.{base64 nonce|tag|ciphertext}</c>) so keys can rotate, and computes a keyed hash
+/// (HMAC-SHA256) of the normalised value to find a record by exact value without decrypting anything.
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    private const string Version = "v1";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly string _currentKeyId;
+    private readonly byte[] _lookupKey;
+
+    /// <summary>Reads and checks the keys.</summary>
+    /// <exception cref="InvalidOperationException">A key is missing, not base64 or too short.</exception>
+    public PersonalDataProtector(IOptions<PersonalDataOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _keys = settings.Keys.ToDictionary(k => k.Key, k => Decode(k.Value, $"PersonalData:Keys:{k.Key}", exactly: 32), StringComparer.Ordinal);
+        if (!_keys.ContainsKey(settings.CurrentKeyId))
+        {
+            throw new InvalidOperationException($"PersonalData:CurrentKeyId '{settings.CurrentKeyId}' names no key in PersonalData:Keys.");
+        }
+
+        if (_keys.Keys.Any(id => id.Length == 0 || id.Contains('.', StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("PersonalData key ids must be non-empty and contain no '.'.");
+        }
+
+        _currentKeyId = settings.CurrentKeyId;
+        _lookupKey = Decode(settings.LookupKey, "PersonalData:LookupKey", exactly: null);
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/> with the current key.</summary>
+    public string Protect(string plaintext)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var clear = Encoding.UTF8.GetBytes(plaintext);
+        var sealedValue = new byte[NonceSize + TagSize + clear.Length];
+        var nonce = sealedValue.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(_keys[_currentKeyId], TagSize))
+        {
+            aes.Encrypt(nonce, clear, sealedValue.AsSpan(NonceSize + TagSize), sealedValue.AsSpan(NonceSize, TagSize), AssociatedData(_currentKeyId));
+        }
+
+        return $"{Version}.{_currentKeyId}.{Convert.ToBase64String(sealedValue)}";
+    }
+
+    /// <summary>Decrypts a value written by <see cref="Protect"/> with any key still configured.</summary>
+    /// <exception cref="CryptographicException">The value was altered, or its key is no longer configured.</exception>
+    public string Unprotect(string protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        var parts = protectedValue.Split('.');
+        if (parts.Length != 3 || parts[0] != Version || !_keys.TryGetValue(parts[1], out var key))
+        {
+            throw new CryptographicException("Not a protected value, or its key is no longer configured.");
+        }
+
+        var sealedValue = new byte[parts[2].Length];
+        if (!Convert.TryFromBase64String(parts[2], sealedValue, out var length) || length < NonceSize + TagSize)
+        {
+            throw new CryptographicException("The protected value is damaged.");
+        }
+
+        sealedValue = sealedValue[..length];
+        var clear = new byte[sealedValue.Length - NonceSize - TagSize];
+        using (var aes = new AesGcm(key, TagSize))
+        {
+            aes.Decrypt(sealedValue.AsSpan(0, NonceSize), sealedValue.AsSpan(NonceSize + TagSize), sealedValue.AsSpan(NonceSize, TagSize), clear, AssociatedData(parts[1]));
+        }
+
+        return Encoding.UTF8.GetString(clear);
+    }
+
+    /// <summary>The id of the key a stored value was encrypted with (to find values that still need re-encrypting).</summary>
+    public static string KeyIdOf(string protectedValue) =>
+        protectedValue?.Split('.') is [Version, var keyId, _] ? keyId : throw new ArgumentException("Not a protected value.", nameof(protectedValue));
+
+    /// <summary>The lookup hash of an already normalised value (base64), equal for equal values.</summary>
+    public string LookupHash(string normalisedValue)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedValue);
+        return Convert.ToBase64String(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(normalisedValue)));
+    }
+
+    // Binding the key id into the authentication tag stops a value from being relabelled with another key's id.
+    private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes(keyId);
+
+    private static byte[] Decode(string base64, string setting, int? exactly)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{setting} is not base64.");
+        }
+
+        return exactly is { } length && bytes.Length != length ? throw new InvalidOperationException($"{setting} must be {length} bytes.")
+            : bytes.Length < 32 ? throw new InvalidOperationException($"{setting} must be at least 32 bytes.")
+            : bytes;
+    }
+}
