@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -138,13 +139,14 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
             : TypedResults.File(ErrorReport(job.Errors), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(job.FileName)}-errors.csv");
     }
 
-    // Everything but the file itself, which can be megabytes.
-    private static IQueryable<ImportJobResponse> Responses(IQueryable<ImportJob> jobs) =>
-        jobs.Select(j => new ImportJobResponse(
-            j.Id, j.Kind, j.FileName, j.State, j.RowsTotal, j.RowsProcessed, j.ErrorCount, j.Errors, null, j.Summary, j.RequestedAt, j.StartedAt, j.FinishedAt));
+    // Everything but the file itself, which can be megabytes. One mapping serves queries (translated to SQL)
+    // and a job already in memory (compiled once).
+    private static readonly Expression<Func<ImportJob, ImportJobResponse>> AsResponse = j => new ImportJobResponse(
+        j.Id, j.Kind, j.FileName, j.State, j.RowsTotal, j.RowsProcessed, j.ErrorCount, j.Errors, null, j.Summary, j.RequestedAt, j.StartedAt, j.FinishedAt);
 
-    private static ImportJobResponse ToResponse(ImportJob job) => new(
-        job.Id, job.Kind, job.FileName, job.State, job.RowsTotal, job.RowsProcessed, job.ErrorCount, job.Errors, null, job.Summary, job.RequestedAt, job.StartedAt, job.FinishedAt);
+    private static readonly Func<ImportJob, ImportJobResponse> ToResponse = AsResponse.Compile();
+
+    private static IQueryable<ImportJobResponse> Responses(IQueryable<ImportJob> jobs) => jobs.Select(AsResponse);
 
     private ImportJobResponse Completed(ImportJobResponse job) => job with
     {

@@ -11,16 +11,9 @@ public sealed class DistrictOnboardedConsumer(ITenantCatalogWriter catalog) : IC
     public Task Consume(ConsumeContext<DistrictOnboardedIntegrationEvent> context)
     {
         var district = context.Message;
-        var tenant = new TenantInfo(district.TenantId, district.Identifier, district.Name, ToTenantStatus(district.Status), district.Settings);
+        var tenant = new TenantInfo(district.TenantId, district.Identifier, district.Name, district.Status.ToTenantStatus(), district.Settings);
         return catalog.UpsertAsync(tenant, district.OccurredAt, context.CancellationToken);
     }
-
-    internal static TenantStatus ToTenantStatus(DistrictStatus status) => status switch
-    {
-        DistrictStatus.Active => TenantStatus.Active,
-        DistrictStatus.Suspended => TenantStatus.Suspended,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown district status."),
-    };
 }
 
 /// <summary>Applies a district's new status and settings to this service's tenant catalogue.</summary>
@@ -34,8 +27,20 @@ public sealed class DistrictStatusChangedConsumer(ITenantCatalogWriter catalog) 
             district.TenantId,
             district.Identifier,
             district.Name,
-            DistrictOnboardedConsumer.ToTenantStatus(district.Status),
+            district.Status.ToTenantStatus(),
             district.Settings);
         return catalog.UpsertAsync(tenant, district.OccurredAt, context.CancellationToken);
     }
+}
+
+/// <summary>How a district's lifecycle status reads in a tenant catalogue.</summary>
+public static class DistrictStatusExtensions
+{
+    /// <summary>The catalogue status of a district in <paramref name="status"/>.</summary>
+    public static TenantStatus ToTenantStatus(this DistrictStatus status) => status switch
+    {
+        DistrictStatus.Active => TenantStatus.Active,
+        DistrictStatus.Suspended => TenantStatus.Suspended,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown district status."),
+    };
 }

@@ -6,6 +6,7 @@ using Platform.Districts.Data;
 using Platform.Districts.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
+using Platform.MultiTenancy.Messaging;
 using Platform.MultiTenancy.Storage;
 using Platform.ServiceDefaults;
 
@@ -35,12 +36,12 @@ internal static class DistrictEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        AddIf(errors, "identifier", DistrictRules.IdentifierProblem(request.Identifier));
-        AddIf(errors, "name", DistrictRules.NameProblem(request.Name));
-        AddIf(errors, "city", DistrictRules.NameProblem(request.City));
-        AddIf(errors, "adminCode", DistrictRules.AdminCodeProblem(request.AdminCode));
-        AddIf(errors, "adminLogin", string.IsNullOrWhiteSpace(request.AdminLogin) ? "Required." : null);
-        AddIf(errors, "adminPassword", string.IsNullOrEmpty(request.AdminPassword) ? "Required." : null);
+        errors.AddIf("identifier", DistrictRules.IdentifierProblem(request.Identifier));
+        errors.AddIf("name", DistrictRules.NameProblem(request.Name));
+        errors.AddIf("city", DistrictRules.NameProblem(request.City));
+        errors.AddIf("adminCode", DistrictRules.AdminCodeProblem(request.AdminCode));
+        errors.AddIf("adminLogin", string.IsNullOrWhiteSpace(request.AdminLogin) ? "Required." : null);
+        errors.AddIf("adminPassword", string.IsNullOrEmpty(request.AdminPassword) ? "Required." : null);
         DistrictSettings.Validate(request.Settings, errors);
         if (errors.Count > 0)
         {
@@ -132,12 +133,12 @@ internal static class DistrictEndpoints
         var errors = new Dictionary<string, string[]>();
         if (request.Name is not null)
         {
-            AddIf(errors, "name", DistrictRules.NameProblem(request.Name));
+            errors.AddIf("name", DistrictRules.NameProblem(request.Name));
         }
 
         if (request.City is not null)
         {
-            AddIf(errors, "city", DistrictRules.NameProblem(request.City));
+            errors.AddIf("city", DistrictRules.NameProblem(request.City));
         }
 
         if (request.Status is { } status && !Enum.IsDefined(status))
@@ -182,19 +183,11 @@ internal static class DistrictEndpoints
     private static ProblemHttpResult NotFound(string identifier) =>
         ProblemResults.Problem(StatusCodes.Status404NotFound, "districts.not_found", "District not found", $"There is no district '{identifier}'.");
 
-    private static void AddIf(Dictionary<string, string[]> errors, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            errors[field] = [problem];
-        }
-    }
-
     internal static TenantInfo ToTenant(District district) => new(
         district.Id,
         district.Identifier,
         district.Name,
-        district.Status == DistrictStatus.Suspended ? TenantStatus.Suspended : TenantStatus.Active,
+        district.Status.ToTenantStatus(),
         district.Settings);
 
     private static DistrictResponse ToResponse(District district) => new(

@@ -50,8 +50,8 @@ internal static class TerritoryEndpoints
             errors["kind"] = [$"One of {TerritoryVocabulary.KindNames}."];
         }
 
-        AddIf(errors, "code", TerritoryRules.CodeProblem(request.Code));
-        AddIf(errors, "name", TerritoryRules.NameProblem(request.Name));
+        errors.AddIf("code", TerritoryRules.CodeProblem(request.Code));
+        errors.AddIf("name", TerritoryRules.NameProblem(request.Name));
         ValidateLocation(request.Attributes, errors);
         if (errors.Count > 0)
         {
@@ -174,7 +174,7 @@ internal static class TerritoryEndpoints
         var errors = new Dictionary<string, string[]>();
         if (request.Name is not null)
         {
-            AddIf(errors, "name", TerritoryRules.NameProblem(request.Name));
+            errors.AddIf("name", TerritoryRules.NameProblem(request.Name));
         }
 
         ValidateLocation(request.Attributes, errors);
@@ -183,7 +183,8 @@ internal static class TerritoryEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var (node, refusal) = await FindChangeableAsync(id, caller, db, cancellationToken);
+        var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
+        var (node, refusal) = await FindChangeableAsync(id, scope, db, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -220,13 +221,13 @@ internal static class TerritoryEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (node, refusal) = await FindChangeableAsync(id, caller, db, cancellationToken);
+        var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
+        var (node, refusal) = await FindChangeableAsync(id, scope, db, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
         var (parent, parentRefusal) = await FindParentAsync(request.ParentId, scope, db, cancellationToken);
         if (parentRefusal is not null)
         {
@@ -276,7 +277,8 @@ internal static class TerritoryEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (node, refusal) = await FindChangeableAsync(id, caller, db, cancellationToken);
+        var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
+        var (node, refusal) = await FindChangeableAsync(id, scope, db, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -384,9 +386,8 @@ internal static class TerritoryEndpoints
 
     /// <summary>The node, if the caller may change it; otherwise the refusal to answer with.</summary>
     private static async Task<(TerritoryNode? Node, ProblemHttpResult? Refusal)> FindChangeableAsync(
-        Guid id, ClaimsPrincipal caller, DistrictsDbContext db, CancellationToken cancellationToken)
+        Guid id, TerritoryScope scope, DistrictsDbContext db, CancellationToken cancellationToken)
     {
-        var scope = await TerritoryScope.OfAsync(caller, db, cancellationToken);
         var node = await db.TerritoryNodes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         return node is null || !scope.Sees(node.Path) ? (null, NotFound(id))
             : !scope.MayChange(node.Path) ? (null, OutsideScope())
@@ -409,14 +410,6 @@ internal static class TerritoryEndpoints
         if (attributes is not null && attributes.Latitude.HasValue != attributes.Longitude.HasValue)
         {
             errors["attributes"] = ["Give both latitude and longitude, or neither."];
-        }
-    }
-
-    private static void AddIf(Dictionary<string, string[]> errors, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            errors[field] = [problem];
         }
     }
 
