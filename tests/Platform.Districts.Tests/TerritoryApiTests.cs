@@ -183,12 +183,25 @@ public sealed class TerritoryApiTests(DistrictsFixture fixture)
         using var read = await other.GetAsync(new Uri($"/api/territory/nodes/{demoStreet}", UriKind.Relative), TestContext.Current.CancellationToken);
         using var rename = await other.PatchJsonAsync($"/api/territory/nodes/{demoStreet}", new { name = "劫持" });
         var search = await other.GetJsonAsync($"/api/territory/nodes?q={EastLake}");
+        using var children = await other.GetAsync(new Uri($"/api/territory/nodes/{demoStreet}/children", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var subtree = await other.GetAsync(new Uri($"/api/territory/tree?root={demoStreet}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var retire = await other.PostJsonAsync($"/api/territory/nodes/{demoStreet}/retire", new { });
+        var demoJob = await demoAdmin.ImportAsync(System.Text.Encoding.UTF8.GetBytes("kind,code,name,parent_code\r\nstreet,T-ISO-S,隔离街道,\r\n"));
+        using var otherJob = await other.GetAsync(new Uri($"/api/territory/imports/{demoJob.GetProperty("id").GetGuid()}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var otherJobs = await other.GetJsonAsync("/api/territory/imports");
         var sameCode = await other.CreateNodeAsync("street", EastLake, "延庆的街道", null);
 
         await read.AssertProblemAsync(HttpStatusCode.NotFound, "territory.node_not_found");
         await rename.AssertProblemAsync(HttpStatusCode.NotFound, "territory.node_not_found");
         Assert.Equal(0, search.GetProperty("total").GetInt32());
+        await children.AssertProblemAsync(HttpStatusCode.NotFound, "territory.node_not_found");
+        await subtree.AssertProblemAsync(HttpStatusCode.NotFound, "territory.node_not_found");
+        await retire.AssertProblemAsync(HttpStatusCode.NotFound, "territory.node_not_found");
+        await otherJob.AssertProblemAsync(HttpStatusCode.NotFound, "imports.job_not_found");
+        Assert.Equal(0, otherJobs.GetProperty("total").GetInt32());
         Assert.NotEqual(demoStreet, sameCode.GetProperty("id").GetGuid());
-        Assert.Equal("东湖街道", (await demoAdmin.GetJsonAsync($"/api/territory/nodes/{demoStreet}")).GetProperty("name").GetString());
+        var untouched = await demoAdmin.GetJsonAsync($"/api/territory/nodes/{demoStreet}");
+        Assert.Equal("东湖街道", untouched.GetProperty("name").GetString());
+        Assert.Equal("active", untouched.GetProperty("status").GetString());
     }
 }
