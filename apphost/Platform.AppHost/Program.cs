@@ -5,7 +5,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 var platform = builder.AddPlatform(
     "identitydb", "districtsdb", "residentsdb", "propertydb", "socialorgsdb", "timebankdb", "partybuildingdb");
 
-platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
-platform.AddService<Projects.Platform_Districts>("districts", database: "districtsdb");
+var identity = platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
+var residents = platform.AddService<Projects.Platform_Residents>("residents", database: "residentsdb");
+
+// The services that keep a copy of the territory tree bind their queues before the districts service publishes
+// the demo tree: an event published to an exchange with no queue behind it is dropped by the broker.
+platform.AddService<Projects.Platform_Districts>("districts", database: "districtsdb")
+    .WaitFor(identity)
+    .WaitFor(residents);
 
 builder.Build().Run();

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Platform.Districts.Contracts;
+using Platform.Testing;
 
 namespace Platform.Districts.Tests;
 

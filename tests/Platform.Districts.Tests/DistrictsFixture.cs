@@ -1,13 +1,7 @@
-extern alias identity;
-
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
@@ -15,10 +9,7 @@ using Platform.Districts.Contracts;
 using Platform.Districts.Features.Districts;
 using Platform.MultiTenancy;
 using Platform.Testing;
-using IdentityDbContext = identity::Platform.Identity.Data.IdentityDbContext;
-using IdentityProgram = identity::Program;
-using Membership = identity::Platform.Identity.Domain.Membership;
-using PlatformUser = identity::Platform.Identity.Domain.PlatformUser;
+using Platform.Testing.Identity;
 
 [assembly: AssemblyFixture(typeof(Platform.Districts.Tests.DistrictsFixture))]
 
@@ -32,17 +23,12 @@ namespace Platform.Districts.Tests;
 /// </summary>
 public sealed class DistrictsFixture : IAsyncLifetime
 {
-    public const string OperatorPassword = "Operator-Dev-2026!";
-    public const string DemoPassword = "Demo-Dev-2026!";
-    public const string MemberPassword = "Member-Test-2026!";
-
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-districts-keys-{Guid.NewGuid():N}");
     private TestDatabase? _identityDatabase;
     private TestDatabase? _districtsDatabase;
     private TestVirtualHost? _virtualHost;
     private IBusControl? _recorderBus;
 
-    public WebApplicationFactory<IdentityProgram> Identity { get; private set; } = null!;
+    public IdentityTestHost Identity { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Districts { get; private set; } = null!;
 
@@ -75,30 +61,21 @@ public sealed class DistrictsFixture : IAsyncLifetime
         });
         await _recorderBus.StartAsync(cancellationToken);
 
-        Identity = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:identitydb", _identityDatabase.ConnectionString);
-            web.UseSetting("ConnectionStrings:rabbitmq", _virtualHost.ConnectionString);
-            web.UseSetting("Identity:KeyDirectory", _keyDirectory);
-            web.UseSetting("Identity:Issuer", "http://localhost/");
-            web.UseSetting("Messaging:RetryLimit", "1");
-        });
-        _ = Identity.Server;
+        Identity = IdentityTestHost.Start(_identityDatabase, _virtualHost);
 
         Districts = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:districtsdb", _districtsDatabase.ConnectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", _virtualHost.ConnectionString);
-            web.UseSetting("Identity:Authority", "http://localhost/");
+            web.UseSetting("Identity:Authority", IdentityTestHost.Issuer);
             web.UseSetting("Messaging:RetryLimit", "1");
             web.UseSetting("Imports:PollInterval", "00:00:00.500");
             // Token metadata and the administrator API are served by the in-memory identity service.
             web.ConfigureServices(services =>
             {
-                services.AddHttpClient("identity-metadata").ConfigurePrimaryHttpMessageHandler(() => Identity.Server.CreateHandler());
-                services.AddHttpClient(IdentityAdminClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Server.CreateHandler());
+                Identity.Trust(services);
+                services.AddHttpClient(IdentityAdminClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Factory.Server.CreateHandler());
             });
         });
         _ = Districts.Server;
@@ -130,34 +107,13 @@ public sealed class DistrictsFixture : IAsyncLifetime
         throw new TimeoutException($"No {typeof(TEvent).Name} matching the test arrived within 30 s.");
     }
 
-    /// <summary>A token from the identity service through the password grant; null when refused.</summary>
-    public async Task<string?> TryTokenAsync(string login, string password, string tenant)
-    {
-        using var client = Identity.CreateClient();
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "platform-cli",
-            ["username"] = login,
-            ["password"] = password,
-            ["tenant"] = tenant,
-            ["scope"] = "openid api",
-        }), TestContext.Current.CancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            return null;
-        }
+    public Task<string?> TryTokenAsync(string login, string password, string tenant) => Identity.TryTokenAsync(login, password, tenant);
 
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        return body.GetProperty("access_token").GetString();
-    }
+    public Task<string> TokenAsync(string login, string password, string tenant) => Identity.TokenAsync(login, password, tenant);
 
-    public async Task<string> TokenAsync(string login, string password, string tenant) =>
-        await TryTokenAsync(login, password, tenant) ?? throw new InvalidOperationException($"No token for {login} in {tenant}.");
+    public Task<string> OperatorTokenAsync() => Identity.OperatorTokenAsync();
 
-    public Task<string> OperatorTokenAsync() => TokenAsync("operator", OperatorPassword, "system");
-
-    public Task<string> DemoTokenAsync(string role) => TokenAsync($"demo-{role}", DemoPassword, DemoDistrict.Identifier);
+    public Task<string> DemoTokenAsync(string role) => Identity.DemoTokenAsync(role);
 
     /// <summary>A client of the districts service that sends <paramref name="accessToken"/>.</summary>
     public HttpClient Client(string accessToken)
@@ -167,24 +123,7 @@ public sealed class DistrictsFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Creates, directly in Identity, a member of <paramref name="tenant"/> with a role scoped to a node; returns a token for them.</summary>
-    public async Task<string> MemberTokenAsync(TenantInfo tenant, string role, Guid? scopeNodeId)
-    {
-        var login = $"t-{Guid.NewGuid():N}"[..20];
-        await using (var scope = Identity.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-            var user = PlatformUser.Create(login, "测试用户", null, DateTimeOffset.UtcNow);
-            var created = await users.CreateAsync(user, MemberPassword);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-        }
-
-        return await TokenAsync(login, MemberPassword, tenant.Identifier);
-    }
+    public Task<string> MemberTokenAsync(TenantInfo tenant, string role, Guid? scopeNodeId) => Identity.MemberTokenAsync(tenant, role, scopeNodeId);
 
     public static TenantInfo Demo { get; } = new(DemoDistrict.Id, DemoDistrict.Identifier, DemoDistrict.Name, TenantStatus.Active, new Dictionary<string, string>());
 
@@ -211,11 +150,6 @@ public sealed class DistrictsFixture : IAsyncLifetime
             {
                 await resource.DisposeAsync();
             }
-        }
-
-        if (Directory.Exists(_keyDirectory))
-        {
-            Directory.Delete(_keyDirectory, recursive: true);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 using Platform.Contracts;
 using Platform.Districts.Contracts;
+using Platform.Testing;
 
 namespace Platform.Districts.Tests;
 

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Platform.Testing;
 
 namespace Platform.Identity.Tests;
 
@@ -97,7 +98,7 @@ public sealed class MachineClientTests(IdentityFixture fixture) : IClassFixture<
     {
         using var admin = await DistrictAdminAsync();
         using var invalid = await admin.PostAsJsonAsync("/api/identity/clients", new { displayName = "x", scopes = new[] { "everything" } }, Cancellation);
-        await UserManagementTests.AssertProblemAsync(invalid, HttpStatusCode.BadRequest, "validation_failed");
+        await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         var (clientId, secret) = await RegisterAsync(admin, ["property"]);
         var otherAdmin = $"oa-{Guid.NewGuid():N}"[..16];

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Platform.Identity.Domain;
+using Platform.Testing;
 
 namespace Platform.Identity.Tests;
 
@@ -46,7 +47,7 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
 
         using var response = await client.PostAsJsonAsync("/api/identity/users", NewUser(login, ["district-admin"], fixture.NorthStreet), Cancellation);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "identity.role_above_granter");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "identity.role_above_granter");
         await AssertNoSuchLoginAsync(login);
     }
 
@@ -60,8 +61,8 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
         using var wholeDistrict = await client.PostAsJsonAsync("/api/identity/users", NewUser(UniqueLogin(), ["grid-worker"], null), Cancellation);
         using var ownCommunity = await client.PostAsJsonAsync("/api/identity/users", NewUser(UniqueLogin(), ["grid-worker"], fixture.NorthCommunity), Cancellation);
 
-        await AssertProblemAsync(otherStreet, HttpStatusCode.Forbidden, "identity.scope_outside_granter");
-        await AssertProblemAsync(wholeDistrict, HttpStatusCode.Forbidden, "identity.scope_outside_granter");
+        await otherStreet.AssertProblemAsync(HttpStatusCode.Forbidden, "identity.scope_outside_granter");
+        await wholeDistrict.AssertProblemAsync(HttpStatusCode.Forbidden, "identity.scope_outside_granter");
         Assert.Equal(HttpStatusCode.Created, ownCommunity.StatusCode);
     }
 
@@ -74,10 +75,10 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
         using var invalid = await admin.PostAsJsonAsync("/api/identity/users", new { login = "X", displayName = "", password = "", phone = "12345", roles = new[] { "king" }, scopeNodeId = Guid.NewGuid() }, Cancellation);
         using var weakPassword = await admin.PostAsJsonAsync("/api/identity/users", NewUser(login, ["resident"], password: "short"), Cancellation);
 
-        var problem = await AssertProblemAsync(invalid, HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "login", "displayName", "password", "phone", "roles", "scopeNodeId" }, fields);
-        var weak = await AssertProblemAsync(weakPassword, HttpStatusCode.BadRequest, "validation_failed");
+        var weak = await weakPassword.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(weak.GetProperty("errors").TryGetProperty("password", out _));
         await AssertNoSuchLoginAsync(login);
     }
@@ -89,7 +90,7 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
 
         using var response = await admin.PostAsJsonAsync("/api/identity/users", NewUser("demo-resident", ["resident"]), Cancellation);
 
-        await AssertProblemAsync(response, HttpStatusCode.Conflict, "identity.login_taken");
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "identity.login_taken");
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
         Assert.DoesNotContain(demoUser, list.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()));
         Assert.All(list.GetProperty("items").EnumerateArray(), u => Assert.Equal("other", u.GetProperty("tenant").GetString()));
         using var grant = await client.PostAsJsonAsync($"/api/identity/users/{Guid.NewGuid()}/memberships", new { roles = new[] { "resident" } }, Cancellation);
-        await AssertProblemAsync(grant, HttpStatusCode.NotFound, "identity.user_not_found");
+        await grant.AssertProblemAsync(HttpStatusCode.NotFound, "identity.user_not_found");
         var audit = await client.GetFromJsonAsync<JsonElement>("/api/identity/audit?pageSize=100", Cancellation);
         Assert.DoesNotContain(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("subject").GetString() == demoUser.ToString());
     }
@@ -154,7 +155,7 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
 
         using var response = await admin.PostAsJsonAsync($"/api/identity/users/{userId}/memberships", new { roles = Array.Empty<string>(), scopeNodeId = Guid.NewGuid() }, Cancellation);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("roles", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("scopeNodeId", out _));
         var user = await admin.GetFromJsonAsync<JsonElement>($"/api/identity/users/{userId}", Cancellation);
@@ -201,13 +202,4 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
             Assert.Null(await users.FindByNameAsync(login));
         });
-
-    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        return problem;
-    }
 }

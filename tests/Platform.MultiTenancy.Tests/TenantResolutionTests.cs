@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.MultiTenancy.Resolution;
 using Platform.MultiTenancy.Storage;
+using Platform.Testing;
 
 namespace Platform.MultiTenancy.Tests;
 
@@ -80,7 +81,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/whoami", tenantHeader: "chaoyang");
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "tenant_header_rejected");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "tenant_header_rejected");
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/whoami", claims: $"tenant_id={TestTenants.Chaoyang.Id};tenant=chaoyang", tenantHeader: "mentougou");
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "tenant_header_rejected");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "tenant_header_rejected");
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/whoami", claims: $"tenant_id={TestTenants.Chaoyang.Id}", host: "mentougou.gongzhi.test");
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "tenant_mismatch");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "tenant_mismatch");
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/t/mentougou/whoami", claims: $"tenant_id={TestTenants.Chaoyang.Id}");
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "tenant_mismatch");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "tenant_mismatch");
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/whoami", claims: $"tenant_id={TestTenants.Suspended.Id}");
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "tenant_suspended");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "tenant_suspended");
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/t/atlantis/whoami");
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound, "tenant_not_found");
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "tenant_not_found");
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class TenantResolutionTests
 
         var response = await GetAsync(app, "/tenant-only");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "tenant_required");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "tenant_required");
     }
 
     [Fact]
@@ -237,13 +238,5 @@ public sealed class TenantResolutionTests
         }
 
         return client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(TestContext.Current.CancellationToken);
-        Assert.Equal(code, problem!["code"].ToString());
     }
 }

@@ -20,7 +20,7 @@ public sealed class ResidentTests
         Assert.True(ChineseIdNumber.TryParse(idNumber, DateOnly.FromDateTime(Now.UtcDateTime), out var number, out _));
         MobilePhone? mobile = null;
         Assert.True(phone is null || MobilePhone.TryParse(phone, out mobile, out _));
-        return Resident.Register(Guid.CreateVersion7(), "张三", number, mobile, Guid.CreateVersion7(), Residence.Hukou, tags, Protector, Now);
+        return Resident.Register(Guid.CreateVersion7(), "张三", number, mobile, new ResidentPlace(Guid.CreateVersion7(), "/a/", null), Residence.Hukou, tags, Protector, Now);
     }
 
     [Fact]
@@ -56,7 +56,9 @@ public sealed class ResidentTests
         Assert.False(resident.Tag([ResidentTags.Disabled]));
         Assert.True(resident.Untag([ResidentTags.Disabled]));
         Assert.False(resident.Untag([ResidentTags.Disabled]));
-        Assert.False(resident.MoveTo(resident.NodeId));
-        Assert.True(resident.MoveTo(Guid.CreateVersion7()));
+        Assert.False(resident.MoveTo(new ResidentPlace(resident.NodeId, resident.NodePath, null)));
+        var household = Household.At(Guid.CreateVersion7(), "/b/", "301", Now);
+        Assert.True(resident.MoveTo(household.Place));
+        Assert.Equal((household.NodeId, "/b/", household.Id), (resident.NodeId, resident.NodePath, resident.HouseholdId));
     }
 }

@@ -120,6 +120,21 @@ public static class ServiceDefaultsExtensions
         }
     }
 
+    private static string GenericCode(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad_request",
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status409Conflict => "conflict",
+        StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status429TooManyRequests => "too_many_requests",
+        >= 500 => "server_error",
+        _ => "request_failed",
+    };
+
     private static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 
@@ -130,6 +145,8 @@ public static class ServiceDefaultsExtensions
         {
             var request = context.HttpContext.Request;
             context.ProblemDetails.Instance ??= $"{request.PathBase}{request.Path}";
+            // Every problem carries a stable code clients can switch on; specific problems set their own first.
+            context.ProblemDetails.Extensions.TryAdd(ProblemResults.CodeExtension, GenericCode(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
         });
 
         services.Configure<ExceptionHandlerOptions>(options =>

@@ -1,3 +1,4 @@
+using Platform.MultiTenancy.EntityFramework;
 using Platform.Residents.PersonalData;
 
 namespace Platform.Residents.Domain;
@@ -17,9 +18,10 @@ public enum Residence
 /// are never held in clear: each is stored encrypted (for the rare audited reveal), as a keyed hash (to find a
 /// resident by exact value) and masked (for lists).
 /// </summary>
-public sealed class Resident
+public sealed class Resident : ITenantOwned
 {
-    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    // Kept sorted and distinct, so the stored array and every event list the tags the same way.
+    private List<string> _tags = [];
 
     private Resident()
     {
@@ -34,8 +36,14 @@ public sealed class Resident
     /// <summary>Name, e.g. 张三.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>The territory node the resident lives at (building, unit or household).</summary>
+    /// <summary>The territory node the resident lives at (a building or a unit).</summary>
     public Guid NodeId { get; private set; }
+
+    /// <summary>The node's materialised path, so a scope (a street, a community) is one index range.</summary>
+    public string NodePath { get; private set; } = "";
+
+    /// <summary>The household (户) at that node, when known.</summary>
+    public Guid? HouseholdId { get; private set; }
 
     /// <summary>The ID number, encrypted.</summary>
     public string IdNumberProtected { get; private set; } = "";
@@ -52,8 +60,11 @@ public sealed class Resident
     /// <summary>The phone's lookup hash.</summary>
     public string? PhoneHash { get; private set; }
 
-    /// <summary>The phone as lists show it; its last four digits are searchable.</summary>
+    /// <summary>The phone as lists show it.</summary>
     public string? PhoneMasked { get; private set; }
+
+    /// <summary>The phone's last four digits (already visible in the masked form), for search.</summary>
+    public string? PhoneTail { get; private set; }
 
     /// <summary>Date of birth, from the ID number.</summary>
     public DateOnly BirthDate { get; private set; }
@@ -61,32 +72,43 @@ public sealed class Resident
     /// <summary>Hukou or resident-only.</summary>
     public Residence Residence { get; private set; }
 
-    /// <summary>Tags, see <see cref="ResidentTags"/>.</summary>
-    public IReadOnlySet<string> Tags => _tags;
+    /// <summary>Tags, see <see cref="ResidentTags"/>, in ordinal order.</summary>
+    public IReadOnlyList<string> Tags => _tags;
+
+    /// <summary>When the resident was registered.</summary>
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>When the record last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Registers a resident; age tags (elderly, minor) are added from the birth date.</summary>
     /// <exception cref="ArgumentException">A tag is not one of <see cref="ResidentTags.All"/>.</exception>
     public static Resident Register(
-        Guid tenantId, string name, ChineseIdNumber idNumber, MobilePhone? phone, Guid nodeId, Residence residence,
+        Guid tenantId, string name, ChineseIdNumber idNumber, MobilePhone? phone, ResidentPlace place, Residence residence,
         IEnumerable<string> tags, PersonalDataProtector protector, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(idNumber);
+        ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(protector);
         var resident = new Resident
         {
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
             Name = name.Trim(),
-            NodeId = nodeId,
+            NodeId = place.NodeId,
+            NodePath = place.NodePath,
+            HouseholdId = place.HouseholdId,
             IdNumberProtected = protector.Protect(idNumber.Value),
             IdNumberHash = protector.LookupHash(idNumber.Value),
             IdNumberMasked = idNumber.Masked,
             BirthDate = idNumber.BirthDate,
             Residence = residence,
+            RegisteredAt = now,
+            UpdatedAt = now,
         };
         resident.ChangePhone(phone, protector);
-        resident.Tag(tags.Concat(ResidentTags.FromAge(idNumber.BirthDate, DateOnly.FromDateTime(now.UtcDateTime))));
+        resident.Tag(tags.Concat(ResidentTags.FromAge(idNumber.BirthDate, DistrictClock.Today(now))));
         return resident;
     }
 
@@ -97,7 +119,33 @@ public sealed class Resident
         PhoneProtected = phone is null ? null : protector.Protect(phone.Value);
         PhoneHash = phone is null ? null : protector.LookupHash(phone.Value);
         PhoneMasked = phone?.Masked;
+        PhoneTail = phone?.Tail;
     }
+
+    /// <summary>Corrects the name.</summary>
+    public bool Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var trimmed = name.Trim();
+        if (trimmed == Name)
+        {
+            return false;
+        }
+
+        Name = trimmed;
+        return true;
+    }
+
+    /// <summary>Changes how the resident is registered here.</summary>
+    public bool ChangeResidence(Residence residence)
+    {
+        var changed = Residence != residence;
+        Residence = residence;
+        return changed;
+    }
+
+    /// <summary>Records that the record changed at <paramref name="now"/>.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
     /// <summary>Adds tags; returns whether any was new.</summary>
     /// <exception cref="ArgumentException">A tag is not one of <see cref="ResidentTags.All"/>.</exception>
@@ -109,21 +157,24 @@ public sealed class Resident
             throw new ArgumentException($"'{unknown}' is not a resident tag.", nameof(tags));
         }
 
-        return wanted.Aggregate(false, (changed, tag) => _tags.Add(tag) || changed);
+        return ReplaceTags(_tags.Union(wanted, StringComparer.Ordinal));
     }
 
     /// <summary>Removes tags; returns whether any was there.</summary>
-    public bool Untag(IEnumerable<string> tags) => tags.Aggregate(false, (changed, tag) => _tags.Remove(tag) || changed);
+    public bool Untag(IEnumerable<string> tags) => ReplaceTags(_tags.Except(tags, StringComparer.Ordinal));
 
-    /// <summary>Moves the resident to another node (household move).</summary>
-    public bool MoveTo(Guid nodeId)
+    /// <summary>Moves the resident to another place (a household move); returns whether anything changed.</summary>
+    public bool MoveTo(ResidentPlace place)
     {
-        if (NodeId == nodeId)
+        ArgumentNullException.ThrowIfNull(place);
+        if (NodeId == place.NodeId && HouseholdId == place.HouseholdId)
         {
             return false;
         }
 
-        NodeId = nodeId;
+        NodeId = place.NodeId;
+        NodePath = place.NodePath;
+        HouseholdId = place.HouseholdId;
         return true;
     }
 
@@ -133,4 +184,29 @@ public sealed class Resident
         ArgumentNullException.ThrowIfNull(protector);
         return protector.Unprotect(IdNumberProtected);
     }
+
+    /// <summary>The phone in clear, for an audited reveal; null when none is recorded.</summary>
+    public string? RevealPhone(PersonalDataProtector protector)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        return PhoneProtected is null ? null : protector.Unprotect(PhoneProtected);
+    }
+
+    private bool ReplaceTags(IEnumerable<string> tags)
+    {
+        var next = tags.Order(StringComparer.Ordinal).ToList();
+        if (next.SequenceEqual(_tags, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        _tags = next;
+        return true;
+    }
 }
+
+/// <summary>Where a resident lives: a building or unit of the territory tree and, optionally, a household there.</summary>
+/// <param name="NodeId">The building or unit.</param>
+/// <param name="NodePath">Its materialised path.</param>
+/// <param name="HouseholdId">The household at that node, if known.</param>
+public sealed record ResidentPlace(Guid NodeId, string NodePath, Guid? HouseholdId);

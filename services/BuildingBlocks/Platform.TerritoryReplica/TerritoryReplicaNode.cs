@@ -1,0 +1,37 @@
+using Platform.Districts.Contracts;
+using Platform.MultiTenancy.EntityFramework;
+
+namespace Platform.TerritoryReplica;
+
+/// <summary>
+/// A service's read-only copy of one node of a district's territory tree, kept current from the Districts
+/// service's events. It carries what other services need to place their records in the tree and to check scope:
+/// parent, kind, name and the materialised path (<see cref="TerritoryPath"/>).
+/// </summary>
+public sealed class TerritoryReplicaNode : ITenantOwned
+{
+    /// <summary>The node id (the Districts service's).</summary>
+    public Guid Id { get; set; }
+
+    /// <inheritdoc />
+    public Guid TenantId { get; set; }
+
+    /// <summary>The parent node, null directly under the district.</summary>
+    public Guid? ParentId { get; set; }
+
+    /// <summary>The node's kind.</summary>
+    public TerritoryNodeKind Kind { get; set; }
+
+    /// <summary>Display name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Materialised path of node ids, <c>/{id}/{id}/</c>.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>Retired nodes take no new records.</summary>
+    public bool Retired { get; set; }
+
+    /// <summary>The ids on the path from the top of the tree down to this node.</summary>
+    public IEnumerable<Guid> PathIds() =>
+        Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
+}

@@ -1,0 +1,133 @@
+extern alias identity;
+
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.MultiTenancy;
+using Xunit;
+using IdentityDbContext = identity::Platform.Identity.Data.IdentityDbContext;
+using IdentityProgram = identity::Program;
+using Membership = identity::Platform.Identity.Domain.Membership;
+using PlatformUser = identity::Platform.Identity.Domain.PlatformUser;
+
+namespace Platform.Testing.Identity;
+
+/// <summary>
+/// The real identity service, in memory, on its own database and the test's RabbitMQ virtual host, started as
+/// in development (operator, demo district and demo users seeded), issuing the tokens other services' tests use.
+/// </summary>
+public sealed class IdentityTestHost : IAsyncDisposable
+{
+    public const string OperatorPassword = "Operator-Dev-2026!";
+    public const string DemoPassword = "Demo-Dev-2026!";
+    public const string MemberPassword = "Member-Test-2026!";
+
+    /// <summary>The name of the HTTP client through which services fetch the token issuer's metadata.</summary>
+    public const string MetadataClientName = "identity-metadata";
+
+    /// <summary>The issuer the tokens name, which services under test trust as <c>Identity:Authority</c>.</summary>
+    public const string Issuer = "http://localhost/";
+
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-test-keys-{Guid.NewGuid():N}");
+
+    private IdentityTestHost(string databaseConnectionString, string rabbitMqConnectionString)
+    {
+        Factory = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:identitydb", databaseConnectionString);
+            web.UseSetting("ConnectionStrings:rabbitmq", rabbitMqConnectionString);
+            web.UseSetting("Identity:KeyDirectory", _keyDirectory);
+            web.UseSetting("Identity:Issuer", Issuer);
+            web.UseSetting("Messaging:RetryLimit", "1");
+        });
+        _ = Factory.Server;
+    }
+
+    /// <summary>The in-memory identity service.</summary>
+    public WebApplicationFactory<IdentityProgram> Factory { get; }
+
+    /// <summary>Starts identity on <paramref name="database"/>, connected to <paramref name="virtualHost"/>.</summary>
+    public static IdentityTestHost Start(TestDatabase database, TestVirtualHost virtualHost)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(virtualHost);
+        return new IdentityTestHost(database.ConnectionString, virtualHost.ConnectionString);
+    }
+
+    /// <summary>Lets a service under test reach this identity service (token metadata) in memory.</summary>
+    public void Trust(IServiceCollection services) =>
+        services.AddHttpClient(MetadataClientName).ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler());
+
+    /// <summary>A token through the password grant; null when refused.</summary>
+    public async Task<string?> TryTokenAsync(string login, string password, string tenant)
+    {
+        using var client = Factory.CreateClient();
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "platform-cli",
+            ["username"] = login,
+            ["password"] = password,
+            ["tenant"] = tenant,
+            ["scope"] = "openid api",
+        }), TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return body.GetProperty("access_token").GetString();
+    }
+
+    /// <summary>A token through the password grant.</summary>
+    public async Task<string> TokenAsync(string login, string password, string tenant) =>
+        await TryTokenAsync(login, password, tenant) ?? throw new InvalidOperationException($"No token for {login} in {tenant}.");
+
+    /// <summary>The platform operator's token.</summary>
+    public Task<string> OperatorTokenAsync() => TokenAsync("operator", OperatorPassword, "system");
+
+    /// <summary>The token of the seeded demo user with <paramref name="role"/> (e.g. <c>district-admin</c>).</summary>
+    public Task<string> DemoTokenAsync(string role) => TokenAsync($"demo-{role}", DemoPassword, Districts.Contracts.DemoDistrict.Identifier);
+
+    /// <summary>Creates, directly in identity, a member of <paramref name="tenant"/> with a role scoped to a node; returns a token for them.</summary>
+    public async Task<string> MemberTokenAsync(TenantInfo tenant, string role, Guid? scopeNodeId) =>
+        (await MemberAsync(tenant, role, scopeNodeId)).Token;
+
+    /// <summary>Like <see cref="MemberTokenAsync"/>, also returning the member's user id (the token's subject).</summary>
+    public async Task<(string UserId, string Token)> MemberAsync(TenantInfo tenant, string role, Guid? scopeNodeId)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var login = $"t-{Guid.NewGuid():N}"[..20];
+        string userId;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var user = PlatformUser.Create(login, "测试用户", null, DateTimeOffset.UtcNow);
+            var created = await users.CreateAsync(user, MemberPassword);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            userId = user.Id.ToString();
+        }
+
+        return (userId, await TokenAsync(login, MemberPassword, tenant.Identifier));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (Directory.Exists(_keyDirectory))
+        {
+            Directory.Delete(_keyDirectory, recursive: true);
+        }
+    }
+}
