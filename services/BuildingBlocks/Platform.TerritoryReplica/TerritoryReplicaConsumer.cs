@@ -32,6 +32,7 @@ public sealed class TerritoryReplicaConsumer<TContext>(TContext db) :
 
         node.ParentId = added.ParentId;
         node.Kind = added.Kind;
+        node.Code = added.Code;
         node.Name = added.Name;
         node.Path = added.Path;
         await db.SaveChangesAsync(context.CancellationToken);

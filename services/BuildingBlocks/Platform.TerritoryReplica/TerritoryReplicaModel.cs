@@ -17,6 +17,8 @@ public static class TerritoryReplicaModel
             node.ToTable(TableName);
             node.Property(n => n.Id).ValueGeneratedNever();
             node.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            node.Property(n => n.Code).HasMaxLength(64);
+            node.HasIndex(n => new { n.TenantId, n.Code });
             node.Property(n => n.Name).HasMaxLength(100);
             // Byte-wise collation: "path starts with" is a range scan of the (TenantId, Path) index.
             node.Property(n => n.Path).HasMaxLength(400).UseCollation("C");

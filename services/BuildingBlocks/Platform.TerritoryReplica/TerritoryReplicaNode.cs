@@ -6,7 +6,7 @@ namespace Platform.TerritoryReplica;
 /// <summary>
 /// A service's read-only copy of one node of a district's territory tree, kept current from the Districts
 /// service's events. It carries what other services need to place their records in the tree and to check scope:
-/// parent, kind, name and the materialised path (<see cref="TerritoryPath"/>).
+/// parent, kind, code, name and the materialised path (<see cref="TerritoryPath"/>).
 /// </summary>
 public sealed class TerritoryReplicaNode : ITenantOwned
 {
@@ -21,6 +21,9 @@ public sealed class TerritoryReplicaNode : ITenantOwned
 
     /// <summary>The node's kind.</summary>
     public TerritoryNodeKind Kind { get; set; }
+
+    /// <summary>External code, unique within the district (what spreadsheets name a node by).</summary>
+    public string Code { get; set; } = "";
 
     /// <summary>Display name.</summary>
     public string Name { get; set; } = "";

@@ -5,13 +5,14 @@ using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
 using Platform.Residents.Domain;
+using Platform.Residents.Domain.Demands;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Data;
 
 /// <summary>
-/// The residents database: the resident master record with households and the personal-data access log, a
-/// replica of each district's territory tree, import jobs, and the tenant catalogue, outbox and inbox every
+/// The residents database: the resident master record with households and the personal-data access log, the
+/// demands with their append-only history, a replica of each district's territory tree, import jobs, and the tenant catalogue, outbox and inbox every
 /// service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, ITenantContext tenantContext)
@@ -28,6 +29,9 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 
     /// <summary>Every read of unmasked personal data.</summary>
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+
+    /// <summary>The current district's demands (诉求) with their history.</summary>
+    public DbSet<Demand> Demands => Set<Demand>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -91,6 +95,65 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             access.Property(a => a.Reason).HasMaxLength(PersonalDataAccess.ReasonMaxLength);
             access.HasIndex(a => new { a.TenantId, a.At });
             access.HasIndex(a => new { a.TenantId, a.ResidentId });
+        });
+
+        modelBuilder.Entity<Demand>(demand =>
+        {
+            demand.ToTable("demands");
+            demand.Property(d => d.Id).ValueGeneratedNever();
+            demand.Property(d => d.TrackingNumber).HasMaxLength(Demand.MaxTrackingNumberLength);
+            demand.HasIndex(d => new { d.TenantId, d.TrackingNumber }).IsUnique();
+            demand.Property(d => d.Title).HasMaxLength(Demand.MaxTitleLength);
+            demand.Property(d => d.Description).HasMaxLength(Demand.MaxDescriptionLength);
+            demand.Property(d => d.Category).HasMaxLength(Demand.MaxCategoryLength);
+            demand.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.Priority).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.AssigneeType).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.AssigneeId).HasMaxLength(Demand.MaxAssigneeIdLength);
+            demand.Property(d => d.Satisfaction).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.UnresolvableReason).HasMaxLength(Demand.MaxReasonLength);
+            demand.Property(d => d.FiledBy).HasMaxLength(100);
+            demand.Property(d => d.NodePath).HasMaxLength(400).UseCollation("C");
+            // Two workers acting on one demand at once: the second save fails instead of overwriting the first.
+            demand.Property(d => d.Version).IsConcurrencyToken();
+            demand.Ignore(d => d.AllowedActions);
+            demand.Ignore(d => d.HasPendingSummons);
+            demand.Ignore(d => d.PendingDepartments);
+            demand.Ignore(d => d.WasRespondedOnTime);
+
+            // Scope lists and metrics read a subtree in a period; hot spots group a grid's categories in a window.
+            demand.HasIndex(d => new { d.TenantId, d.NodePath, d.ReceivedAt });
+            demand.HasIndex(d => new { d.TenantId, d.ReceivedAt });
+            demand.HasIndex(d => new { d.TenantId, d.GridId, d.Category, d.ReceivedAt });
+            demand.HasIndex(d => new { d.TenantId, d.FiledBy });
+
+            demand.OwnsMany(d => d.History, history =>
+            {
+                history.ToTable("demand_history");
+                history.WithOwner().HasForeignKey("DemandId");
+                history.HasKey("DemandId", nameof(DemandHistoryEntry.Sequence));
+                history.Property(h => h.Sequence).ValueGeneratedNever();
+                history.Property(h => h.Action).HasMaxLength(20);
+                history.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(20);
+                history.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(20);
+                history.Property(h => h.ActorId).HasMaxLength(100);
+                history.Property(h => h.ActorName).HasMaxLength(100);
+                history.Property(h => h.Note).HasMaxLength(Demand.MaxNoteLength);
+                history.Property<List<string>>("_attachments").HasColumnName("Attachments");
+                history.Ignore(h => h.Attachments);
+            });
+
+            demand.OwnsMany(d => d.Summons, summons =>
+            {
+                summons.ToTable("demand_summons");
+                summons.WithOwner().HasForeignKey("DemandId");
+                summons.Property<int>("Id");
+                summons.HasKey("Id");
+                summons.Property(s => s.Department).HasMaxLength(Demand.MaxDepartmentLength);
+                summons.Property(s => s.SummonedBy).HasMaxLength(100);
+                summons.Ignore(s => s.IsPending);
+            });
         });
     }
 }

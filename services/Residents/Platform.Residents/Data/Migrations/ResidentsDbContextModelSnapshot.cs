@@ -198,6 +198,129 @@ namespace Platform.Residents.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Residents.Domain.Demands.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssigneeType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("UnresolvableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "FiledBy");
+
+                    b.HasIndex("TenantId", "ReceivedAt");
+
+                    b.HasIndex("TenantId", "TrackingNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "NodePath", "ReceivedAt");
+
+                    b.HasIndex("TenantId", "GridId", "Category", "ReceivedAt");
+
+                    b.ToTable("demands", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Residents.Domain.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -372,6 +495,11 @@ namespace Platform.Residents.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -399,9 +527,109 @@ namespace Platform.Residents.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Code");
+
                     b.HasIndex("TenantId", "Path");
 
                     b.ToTable("territory_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Demands.Demand", b =>
+                {
+                    b.OwnsMany("Platform.Residents.Domain.Demands.DemandHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("DemandId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("ActorName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Details")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("FromStatus")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("ToStatus")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.PrimitiveCollection<List<string>>("_attachments")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("Attachments");
+
+                            b1.HasKey("DemandId", "Sequence");
+
+                            b1.ToTable("demand_history", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandId");
+                        });
+
+                    b.OwnsMany("Platform.Residents.Domain.Demands.DepartmentSummons", "Summons", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset?>("CheckedInAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("DemandId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Department")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<DateTimeOffset>("SummonedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("SummonedBy")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DemandId");
+
+                            b1.ToTable("demand_summons", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandId");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("Summons");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,3 +1,5 @@
+using Platform.MultiTenancy.EntityFramework;
+
 namespace Platform.Residents.Domain.Demands;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Platform.Residents.Domain.Demands;
 /// second copy of the rules. <see cref="File"/> is the exception: its arguments are refused with
 /// <see cref="ArgumentException"/>, as is a missing actor anywhere, because those come from the caller's own code.
 /// </remarks>
-public sealed class Demand
+public sealed class Demand : ITenantOwned
 {
     /// <summary>Longest title.</summary>
     public const int MaxTitleLength = 100;

@@ -14,6 +14,43 @@ namespace Platform.Residents.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "demands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrackingNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Priority = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NodePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    GridId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResponseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolutionDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AssigneeType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AssigneeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UnresolvableReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Satisfaction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SatisfactionScore = table.Column<int>(type: "integer", nullable: true),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "households",
                 columns: table => new
                 {
@@ -160,6 +197,7 @@ namespace Platform.Residents.Data.Migrations
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     ParentId = table.Column<Guid>(type: "uuid", nullable: true),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
                     Retired = table.Column<bool>(type: "boolean", nullable: false)
@@ -168,6 +206,87 @@ namespace Platform.Residents.Data.Migrations
                 {
                     table.PrimaryKey("PK_territory_nodes", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "demand_history",
+                columns: table => new
+                {
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    DemandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ToStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true),
+                    Attachments = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demand_history", x => new { x.DemandId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_demand_history_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demand_summons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Department = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SummonedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SummonedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DemandId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demand_summons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demand_summons_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demand_summons_DemandId",
+                table: "demand_summons",
+                column: "DemandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_TenantId_FiledBy",
+                table: "demands",
+                columns: new[] { "TenantId", "FiledBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_TenantId_GridId_Category_ReceivedAt",
+                table: "demands",
+                columns: new[] { "TenantId", "GridId", "Category", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_TenantId_NodePath_ReceivedAt",
+                table: "demands",
+                columns: new[] { "TenantId", "NodePath", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_TenantId_ReceivedAt",
+                table: "demands",
+                columns: new[] { "TenantId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_TenantId_TrackingNumber",
+                table: "demands",
+                columns: new[] { "TenantId", "TrackingNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_households_TenantId_NodeId_Number",
@@ -245,6 +364,11 @@ namespace Platform.Residents.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_territory_nodes_TenantId_Code",
+                table: "territory_nodes",
+                columns: new[] { "TenantId", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_territory_nodes_TenantId_Path",
                 table: "territory_nodes",
                 columns: new[] { "TenantId", "Path" });
@@ -253,6 +377,12 @@ namespace Platform.Residents.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "demand_history");
+
+            migrationBuilder.DropTable(
+                name: "demand_summons");
+
             migrationBuilder.DropTable(
                 name: "households");
 
@@ -276,6 +406,9 @@ namespace Platform.Residents.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "territory_nodes");
+
+            migrationBuilder.DropTable(
+                name: "demands");
         }
     }
 }
