@@ -9,7 +9,7 @@ public sealed class DemandHistoryEntry
     /// <summary>The <see cref="Action"/> of an entry that records a property company's work order update.</summary>
     public const string WorkOrder = "work_order";
 
-    private List<string> _attachments = [];
+    private readonly List<string> _attachments = [];
 
     private DemandHistoryEntry()
     {
