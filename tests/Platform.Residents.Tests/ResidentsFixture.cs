@@ -44,6 +44,9 @@ public sealed class ResidentsFixture : IAsyncLifetime
     /// <summary>Every event the residents service published, newest last.</summary>
     public ConcurrentQueue<IIntegrationEvent> Events { get; } = new();
 
+    /// <summary>A demand category with a one-second resolution deadline.</summary>
+    public const string FastCategory = "测试加急";
+
     public static TenantInfo Demo { get; } = new(DemoDistrict.Id, DemoDistrict.Identifier, DemoDistrict.Name, TenantStatus.Active, new Dictionary<string, string>());
 
     /// <summary>A second district, for isolation tests.</summary>
@@ -87,6 +90,8 @@ public sealed class ResidentsFixture : IAsyncLifetime
             // Fresh keys per run: nothing in the test depends on the development keys.
             web.UseSetting("PersonalData:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             web.UseSetting("PersonalData:CurrentKeyId", "test-1");
+            // A category whose resolution deadline passes while the test watches.
+            web.UseSetting("Demands:Sla:ResolutionByCategory:" + FastCategory, "00:00:01");
             web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             web.ConfigureServices(Identity.Trust);
         });

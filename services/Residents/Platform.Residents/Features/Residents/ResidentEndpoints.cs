@@ -423,9 +423,8 @@ internal static class ResidentEndpoints
             return residents;
         }
 
-        // '0' follows '/' in byte order, so every path below "/a/b/" sorts before "/a/b0".
-        var end = path[..^1] + "0";
-        return residents.Where(r => string.Compare(r.NodePath, path) >= 0 && string.Compare(r.NodePath, end) < 0);
+        var range = SubtreeRange.Of(path);
+        return residents.Where(r => string.Compare(r.NodePath, range.From) >= 0 && string.Compare(r.NodePath, range.To) < 0);
     }
 
     private static IQueryable<Resident> Matching(IQueryable<Resident> residents, string q, PersonalDataProtector protector, DateOnly today)
