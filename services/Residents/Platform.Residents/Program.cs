@@ -62,6 +62,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi("/api/residents/openapi/{documentName}.json").AllowAnonymous();
 app.MapResidentEndpoints();
 app.MapDemandEndpoints();
+app.MapDemandMetricsEndpoints();
 
 app.Run();
 

@@ -147,8 +147,9 @@ internal static class DemandEndpoints
 
         demands = status is { } wanted ? demands.Where(d => d.Status == wanted) : demands;
         demands = string.IsNullOrWhiteSpace(query.Category) ? demands : demands.Where(d => d.Category == query.Category.Trim());
-        demands = query.From is { } from ? demands.Where(d => d.ReceivedAt >= from) : demands;
-        demands = query.To is { } to ? demands.Where(d => d.ReceivedAt < to) : demands;
+        // PostgreSQL compares instants in UTC; a client may well send +08:00.
+        demands = query.From?.ToUniversalTime() is { } from ? demands.Where(d => d.ReceivedAt >= from) : demands;
+        demands = query.To?.ToUniversalTime() is { } to ? demands.Where(d => d.ReceivedAt < to) : demands;
         if (query.Overdue == true)
         {
             demands = demands.Where(DemandScope.OverdueAt(now));

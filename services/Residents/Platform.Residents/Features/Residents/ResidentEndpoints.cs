@@ -408,8 +408,8 @@ internal static class ResidentEndpoints
         var entries = db.PersonalDataAccesses.AsNoTracking();
         entries = residentId is { } resident ? entries.Where(a => a.ResidentId == resident) : entries;
         entries = string.IsNullOrEmpty(userId) ? entries : entries.Where(a => a.UserId == userId);
-        entries = from is { } since ? entries.Where(a => a.At >= since) : entries;
-        entries = to is { } until ? entries.Where(a => a.At < until) : entries;
+        entries = from?.ToUniversalTime() is { } since ? entries.Where(a => a.At >= since) : entries;
+        entries = to?.ToUniversalTime() is { } until ? entries.Where(a => a.At < until) : entries;
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<PersonalDataAccessResponse>([.. rows.Select(PersonalDataAccessResponse.From)], paging.Page, paging.Size, total));
