@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,14 +25,14 @@ public sealed class DistrictsFixture : IAsyncLifetime
     private TestDatabase? _identityDatabase;
     private TestDatabase? _districtsDatabase;
     private TestVirtualHost? _virtualHost;
-    private IBusControl? _recorderBus;
+    private EventRecorder? _recorder;
 
     public IdentityTestHost Identity { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Districts { get; private set; } = null!;
 
     /// <summary>Every event the recorder received, newest last.</summary>
-    public ConcurrentQueue<IIntegrationEvent> Events { get; } = new();
+    public ConcurrentQueue<IIntegrationEvent> Events => _recorder!.Events;
 
     public string DistrictsConnectionString => _districtsDatabase!.ConnectionString;
 
@@ -45,21 +44,14 @@ public sealed class DistrictsFixture : IAsyncLifetime
         _districtsDatabase = await postgres.CreateDatabaseAsync("districts", cancellationToken);
         _virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync(cancellationToken);
 
-        _recorderBus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(new Uri(_virtualHost.ConnectionString));
-            rabbit.ReceiveEndpoint("districts-tests-recorder", endpoint =>
-            {
-                Record<DistrictOnboardedIntegrationEvent>(endpoint);
-                Record<DistrictStatusChangedIntegrationEvent>(endpoint);
-                Record<TerritoryNodeAddedIntegrationEvent>(endpoint);
-                Record<TerritoryNodeRenamedIntegrationEvent>(endpoint);
-                Record<TerritoryNodeAttributesChangedIntegrationEvent>(endpoint);
-                Record<TerritoryNodeMovedIntegrationEvent>(endpoint);
-                Record<TerritoryNodeRetiredIntegrationEvent>(endpoint);
-            });
-        });
-        await _recorderBus.StartAsync(cancellationToken);
+        _recorder = await EventRecorder.StartAsync(_virtualHost, "districts-tests-recorder", events => events
+            .Record<DistrictOnboardedIntegrationEvent>()
+            .Record<DistrictStatusChangedIntegrationEvent>()
+            .Record<TerritoryNodeAddedIntegrationEvent>()
+            .Record<TerritoryNodeRenamedIntegrationEvent>()
+            .Record<TerritoryNodeAttributesChangedIntegrationEvent>()
+            .Record<TerritoryNodeMovedIntegrationEvent>()
+            .Record<TerritoryNodeRetiredIntegrationEvent>());
 
         Identity = IdentityTestHost.Start(_identityDatabase, _virtualHost);
 
@@ -81,31 +73,9 @@ public sealed class DistrictsFixture : IAsyncLifetime
         _ = Districts.Server;
     }
 
-    private void Record<TEvent>(IReceiveEndpointConfigurator endpoint)
-        where TEvent : class, IIntegrationEvent =>
-        endpoint.Handler<TEvent>(context =>
-        {
-            Events.Enqueue(context.Message);
-            return Task.CompletedTask;
-        });
-
     /// <summary>Waits until the recorder has an event of <typeparamref name="TEvent"/> matching <paramref name="match"/>.</summary>
-    public async Task<TEvent> RecordedAsync<TEvent>(Func<TEvent, bool> match)
-        where TEvent : IIntegrationEvent
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Events.OfType<TEvent>().FirstOrDefault(match) is { } recorded)
-            {
-                return recorded;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No {typeof(TEvent).Name} matching the test arrived within 30 s.");
-    }
+    public Task<TEvent> RecordedAsync<TEvent>(Func<TEvent, bool> match)
+        where TEvent : IIntegrationEvent => _recorder!.RecordedAsync(match);
 
     public Task<string?> TryTokenAsync(string login, string password, string tenant) => Identity.TryTokenAsync(login, password, tenant);
 
@@ -139,9 +109,9 @@ public sealed class DistrictsFixture : IAsyncLifetime
             await Identity.DisposeAsync();
         }
 
-        if (_recorderBus is not null)
+        if (_recorder is not null)
         {
-            await _recorderBus.StopAsync();
+            await _recorder.DisposeAsync();
         }
 
         foreach (var resource in new IAsyncDisposable?[] { _virtualHost, _districtsDatabase, _identityDatabase })

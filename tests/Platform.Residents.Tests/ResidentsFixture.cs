@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using MassTransit;
@@ -29,7 +28,7 @@ public sealed class ResidentsFixture : IAsyncLifetime
     private TestDatabase? _identityDatabase;
     private TestDatabase? _residentsDatabase;
     private TestVirtualHost? _virtualHost;
-    private IBusControl? _testBus;
+    private EventRecorder? _recorder;
 
     public IdentityTestHost Identity { get; private set; } = null!;
 
@@ -39,10 +38,7 @@ public sealed class ResidentsFixture : IAsyncLifetime
     public string ResidentsConnectionString => _residentsDatabase!.ConnectionString;
 
     /// <summary>The test bus: publishes as the Districts or Property service would.</summary>
-    public IBus Bus => _testBus!;
-
-    /// <summary>Every event the residents service published, newest last.</summary>
-    public ConcurrentQueue<IIntegrationEvent> Events { get; } = new();
+    public IBus Bus => _recorder!.Bus;
 
     /// <summary>A demand category with a one-second resolution deadline.</summary>
     public const string FastCategory = "测试加急";
@@ -60,23 +56,16 @@ public sealed class ResidentsFixture : IAsyncLifetime
         _residentsDatabase = await postgres.CreateDatabaseAsync("residents", cancellationToken);
         _virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync(cancellationToken);
 
-        _testBus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(new Uri(_virtualHost.ConnectionString));
-            rabbit.ReceiveEndpoint("residents-tests-recorder", endpoint =>
-            {
-                Record<ResidentRegisteredIntegrationEvent>(endpoint);
-                Record<ResidentMovedIntegrationEvent>(endpoint);
-                Record<ResidentTagsChangedIntegrationEvent>(endpoint);
-                Record<DemandReceivedIntegrationEvent>(endpoint);
-                Record<DemandAssignedIntegrationEvent>(endpoint);
-                Record<DemandAssignedToPropertyCompanyIntegrationEvent>(endpoint);
-                Record<DemandWhistleBlownIntegrationEvent>(endpoint);
-                Record<DemandResolvedIntegrationEvent>(endpoint);
-                Record<DemandClosedIntegrationEvent>(endpoint);
-            });
-        });
-        await _testBus.StartAsync(cancellationToken);
+        _recorder = await EventRecorder.StartAsync(_virtualHost, "residents-tests-recorder", events => events
+            .Record<ResidentRegisteredIntegrationEvent>()
+            .Record<ResidentMovedIntegrationEvent>()
+            .Record<ResidentTagsChangedIntegrationEvent>()
+            .Record<DemandReceivedIntegrationEvent>()
+            .Record<DemandAssignedIntegrationEvent>()
+            .Record<DemandAssignedToPropertyCompanyIntegrationEvent>()
+            .Record<DemandWhistleBlownIntegrationEvent>()
+            .Record<DemandResolvedIntegrationEvent>()
+            .Record<DemandClosedIntegrationEvent>());
 
         Identity = IdentityTestHost.Start(_identityDatabase, _virtualHost);
         Residents = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -144,31 +133,9 @@ public sealed class ResidentsFixture : IAsyncLifetime
         throw new TimeoutException("The residents service did not reach the expected state within 30 s.");
     }
 
-    private void Record<TEvent>(IReceiveEndpointConfigurator endpoint)
-        where TEvent : class, IIntegrationEvent =>
-        endpoint.Handler<TEvent>(context =>
-        {
-            Events.Enqueue(context.Message);
-            return Task.CompletedTask;
-        });
-
-    /// <summary>Waits until the recorder has an event of <typeparamref name="TEvent"/> matching <paramref name="match"/>.</summary>
-    public async Task<TEvent> RecordedAsync<TEvent>(Func<TEvent, bool> match)
-        where TEvent : IIntegrationEvent
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Events.OfType<TEvent>().FirstOrDefault(match) is { } recorded)
-            {
-                return recorded;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No {typeof(TEvent).Name} matching the test arrived within 30 s.");
-    }
+    /// <summary>Waits until the residents service has published an event of <typeparamref name="TEvent"/> matching <paramref name="match"/>.</summary>
+    public Task<TEvent> RecordedAsync<TEvent>(Func<TEvent, bool> match)
+        where TEvent : IIntegrationEvent => _recorder!.RecordedAsync(match);
 
     /// <summary>A client of the residents service that sends <paramref name="accessToken"/>.</summary>
     public HttpClient Client(string accessToken)
@@ -194,9 +161,9 @@ public sealed class ResidentsFixture : IAsyncLifetime
             await Identity.DisposeAsync();
         }
 
-        if (_testBus is not null)
+        if (_recorder is not null)
         {
-            await _testBus.StopAsync();
+            await _recorder.DisposeAsync();
         }
 
         foreach (var resource in new IAsyncDisposable?[] { _virtualHost, _residentsDatabase, _identityDatabase })
