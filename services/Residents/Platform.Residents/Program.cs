@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.Residents.Data;
+using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.PersonalData;
 using Platform.Residents.Seeding;
@@ -31,6 +32,7 @@ builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Residents
 // Keys are checked at start: a service that could not protect personal data must not run.
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName);
 builder.Services.AddSingleton<PersonalDataProtector>();
+builder.Services.AddResidentImports();
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
@@ -50,6 +52,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/residents/openapi/{documentName}.json").AllowAnonymous();
 app.MapResidentEndpoints();
+app.MapResidentImportEndpoints();
 
 app.Run();
 
