@@ -26,27 +26,7 @@ internal static class TerritoryClient
         return page.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
     }
 
-    /// <summary>Uploads a file for import and waits for the job to finish; returns the finished job.</summary>
-    public static async Task<JsonElement> ImportAsync(this HttpClient client, byte[] content, string fileName = "territory.csv")
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(content), "file", fileName);
-        using var upload = await client.PostAsync(new Uri("/api/territory/imports", UriKind.Relative), form, Cancellation);
-        var job = await upload.AssertOkAsync(System.Net.HttpStatusCode.Accepted);
-        var location = upload.Headers.Location!.OriginalString;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (job.GetProperty("state").GetString() is "queued" or "running")
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The import did not finish within 60 s.");
-            await Task.Delay(100, Cancellation);
-            job = await client.GetJsonAsync(location);
-        }
-
-        return job;
-    }
-
-    public static int Summary(this JsonElement job, string name) => job.GetProperty("summary").GetProperty(name).GetInt32();
-
-    public static IReadOnlyList<int> ErrorLines(this JsonElement job) =>
-        [.. job.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).Distinct().Order()];
+    /// <summary>Uploads a territory file and waits for the job to finish; returns the finished job.</summary>
+    public static Task<JsonElement> ImportAsync(this HttpClient client, byte[] content, string fileName = "territory.csv") =>
+        client.ImportAsync("/api/territory/imports", content, fileName);
 }

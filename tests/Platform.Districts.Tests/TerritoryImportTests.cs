@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using DocumentFormat.OpenXml;
 using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.Testing;
@@ -132,7 +129,7 @@ public sealed class TerritoryImportTests(DistrictsFixture fixture)
     {
         using var admin = fixture.Client(await fixture.DemoTokenAsync(PlatformRoleNames.DistrictAdmin));
 
-        var job = await admin.ImportAsync(Workbook(
+        var job = await admin.ImportAsync(TestWorkbook.Create(
             ["kind", "code", "name", "parent_code", "households"],
             ["street", "I-XLSX-S", "表格街道", "", null],
             ["community", "I-XLSX-C", "表格社区", "I-XLSX-S", 450]), "territory.xlsx");
@@ -171,37 +168,5 @@ public sealed class TerritoryImportTests(DistrictsFixture fixture)
 
         Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
         await withoutFile.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-    }
-
-    private static byte[] Workbook(params object?[][] rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var values in rows)
-            {
-                var row = new Row();
-                foreach (var value in values)
-                {
-                    row.Append(value switch
-                    {
-                        int number => new Cell { CellValue = new CellValue(number), DataType = CellValues.Number },
-                        string text => new Cell { InlineString = new InlineString(new Text(text)), DataType = CellValues.InlineString },
-                        _ => new Cell(),
-                    });
-                }
-
-                data.Append(row);
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "territory" }));
-        }
-
-        return stream.ToArray();
     }
 }

@@ -7,8 +7,8 @@ using Platform.Testing;
 namespace Platform.Residents.Tests;
 
 /// <summary>
-/// Metrics on a known data set: the west street (StreetB) is used by no other test, so its numbers are exactly
-/// the four demands filed here.
+/// Metrics on a known data set: no other test files demands in the west street (StreetB), so its numbers are
+/// exactly the four demands filed here.
 /// </summary>
 public sealed class DemandMetricsTests(ResidentsFixture fixture)
 {
@@ -46,8 +46,9 @@ public sealed class DemandMetricsTests(ResidentsFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(1.5), Cancellation);
 
         var metrics = await (await worker.GetAsync(new Uri($"/api/demands/metrics?node={TestTerritory.StreetB}", UriKind.Relative), Cancellation)).AssertOkAsync();
-        var community = Assert.Single(metrics.GetProperty("items").EnumerateArray());
-        Assert.Equal(TestTerritory.CommunityB1, community.GetProperty("nodeId").GetGuid());
+        // The import tests hang a retired building directly under the street; it has no demands.
+        var community = metrics.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("nodeId").GetGuid() == TestTerritory.CommunityB1);
+        Assert.Equal(4, metrics.GetProperty("items").EnumerateArray().Sum(i => i.GetProperty("volume").GetInt32()));
         Assert.Equal(4, community.GetProperty("volume").GetInt32());
         Assert.Equal(0.75, community.GetProperty("responseRate").GetDouble());
         Assert.Equal((1, 1, 1), (community.GetProperty("resolved").GetInt32(), community.GetProperty("unresolvable").GetInt32(), community.GetProperty("reopened").GetInt32()));
@@ -61,7 +62,7 @@ public sealed class DemandMetricsTests(ResidentsFixture fixture)
         // Outside the street admin's scope: refused; a window without demands: zero volume and no rates.
         await (await worker.GetAsync(new Uri($"/api/demands/metrics?node={TestTerritory.StreetA}", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var empty = await (await worker.GetAsync(new Uri($"/api/demands/metrics?node={TestTerritory.StreetB}&from=2020-01-01T00:00:00%2B08:00&to=2020-02-01T00:00:00%2B08:00", UriKind.Relative), Cancellation)).AssertOkAsync();
-        var none = Assert.Single(empty.GetProperty("items").EnumerateArray());
+        var none = empty.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("nodeId").GetGuid() == TestTerritory.CommunityB1);
         Assert.Equal((0, JsonValueKind.Null), (none.GetProperty("volume").GetInt32(), none.GetProperty("responseRate").ValueKind));
 
         var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);

@@ -40,6 +40,9 @@ public sealed class ResidentsFixture : IAsyncLifetime
     /// <summary>The test bus: publishes as the Districts or Property service would.</summary>
     public IBus Bus => _recorder!.Bus;
 
+    /// <summary>Every event the residents service published, oldest first.</summary>
+    public IEnumerable<IIntegrationEvent> Events => _recorder!.Events;
+
     /// <summary>A demand category with a one-second resolution deadline.</summary>
     public const string FastCategory = "测试加急";
 

@@ -26,11 +26,19 @@ public sealed record CallerScope(string Path)
     public bool Sees(string path) => TerritoryPath.IsWithin(path, Path);
 
     /// <summary>The caller's scope, looked up in the service's territory replica.</summary>
-    public static async Task<CallerScope> OfAsync(ClaimsPrincipal caller, DbContext db, CancellationToken cancellationToken)
+    public static Task<CallerScope> OfAsync(ClaimsPrincipal caller, DbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        return OfClaimAsync(caller.FindFirstValue(TenantClaimTypes.Territory), db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The scope named by a <c>territory</c> claim value, for work done later on a caller's behalf (an import job
+    /// keeps the uploader's claim, not their token).
+    /// </summary>
+    public static async Task<CallerScope> OfClaimAsync(string? claim, DbContext db, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
-        var claim = caller.FindFirstValue(TenantClaimTypes.Territory);
         if (string.IsNullOrEmpty(claim))
         {
             return WholeDistrict;

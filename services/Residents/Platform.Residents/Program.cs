@@ -7,6 +7,7 @@ using Platform.MultiTenancy.EntityFramework;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
+using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.PersonalData;
 using Platform.Residents.Seeding;
@@ -39,6 +40,7 @@ builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDat
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddOptions<DemandSlaPolicy>().BindConfiguration(DemandSlaPolicy.SectionName)
     .Validate(policy => policy.Validate().Count == 0, "Demands:Sla has a non-positive duration.").ValidateOnStart();
+builder.Services.AddResidentImports();
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
@@ -63,6 +65,7 @@ app.MapOpenApi("/api/residents/openapi/{documentName}.json").AllowAnonymous();
 app.MapResidentEndpoints();
 app.MapDemandEndpoints();
 app.MapDemandMetricsEndpoints();
+app.MapResidentImportEndpoints();
 
 app.Run();
 

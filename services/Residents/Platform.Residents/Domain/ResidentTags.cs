@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Platform.Residents.Domain;
 
 /// <summary>
@@ -29,6 +31,24 @@ public static class ResidentTags
     {
         LowIncome, Disabled, Elderly, Minor, SpecialCare, LivingAlone,
     };
+
+    /// <summary>The tags that follow from the date of birth alone, never taken from what someone typed.</summary>
+    public static IReadOnlySet<string> Age { get; } = new HashSet<string>(StringComparer.Ordinal) { Elderly, Minor };
+
+    // What import files (and the people who fill them in) call the tags.
+    private static readonly Dictionary<string, string> ChineseNames = new(StringComparer.Ordinal)
+    {
+        ["低保"] = LowIncome, ["残疾"] = Disabled, ["高龄"] = Elderly, ["未成年"] = Minor, ["优抚"] = SpecialCare, ["独居"] = LivingAlone,
+    };
+
+    /// <summary>Reads a tag by its name or its Chinese name (低保, 残疾, 高龄, 未成年, 优抚, 独居).</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out string? tag)
+    {
+        var trimmed = text?.Trim() ?? "";
+        var lower = trimmed.ToLowerInvariant();
+        tag = All.Contains(lower) ? lower : ChineseNames.GetValueOrDefault(trimmed);
+        return tag is not null;
+    }
 
     /// <summary>The tags that follow from the date of birth: elderly from 70, minor under 18.</summary>
     public static IEnumerable<string> FromAge(DateOnly birthDate, DateOnly today)

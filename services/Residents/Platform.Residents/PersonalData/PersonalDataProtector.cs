@@ -8,6 +8,8 @@ namespace Platform.Residents.PersonalData;
 /// Encrypts personal data (ID numbers, phones) for storage with AES-256-GCM, naming the key in the stored value
 /// (<c>v1.{keyId}.{base64 nonce|tag|ciphertext}</c>) so keys can rotate, and computes a keyed hash
 /// (HMAC-SHA256) of the normalised value to find a record by exact value without decrypting anything.
+/// Thread-safe: the keys are only read after construction and every call uses a cipher of its own, so bulk
+/// imports protect rows on all cores with the one singleton.
 /// </summary>
 public sealed class PersonalDataProtector
 {
