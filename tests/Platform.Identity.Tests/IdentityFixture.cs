@@ -9,6 +9,7 @@ using Platform.Identity.Data;
 using Platform.Identity.Domain;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
+using Platform.TerritoryReplica;
 using Platform.Testing;
 
 namespace Platform.Identity.Tests;
@@ -69,9 +70,9 @@ public sealed class IdentityFixture : IAsyncLifetime
         {
             var db = services.GetRequiredService<IdentityDbContext>();
             db.TerritoryNodes.AddRange(
-                new TerritoryNode { Id = NorthStreet, Path = $"/{NorthStreet}/" },
-                new TerritoryNode { Id = NorthCommunity, Path = $"/{NorthStreet}/{NorthCommunity}/" },
-                new TerritoryNode { Id = SouthStreet, Path = $"/{SouthStreet}/" });
+                new TerritoryReplicaNode { Id = NorthStreet, Path = $"/{NorthStreet}/" },
+                new TerritoryReplicaNode { Id = NorthCommunity, Path = $"/{NorthStreet}/{NorthCommunity}/" },
+                new TerritoryReplicaNode { Id = SouthStreet, Path = $"/{SouthStreet}/" });
             await db.SaveChangesAsync(cancellationToken);
         });
     }

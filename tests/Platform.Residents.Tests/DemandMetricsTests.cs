@@ -68,11 +68,13 @@ public sealed class DemandMetricsTests(ResidentsFixture fixture)
         var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
         var daily = await (await admin.GetAsync(new Uri("/api/demands/rankings/daily", UriKind.Relative), Cancellation)).AssertOkAsync();
         var streets = daily.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([TestTerritory.StreetA, TestTerritory.StreetB], streets.Select(s => s.GetProperty("nodeId").GetGuid()).Order());
+        // Other tests add streets and demands of their own; the west street has this test's four.
+        Assert.Contains(TestTerritory.StreetB, streets.Select(s => s.GetProperty("nodeId").GetGuid()));
+        Assert.All(streets, s => Assert.True(s.GetProperty("volume").GetInt32() > 0));
         Assert.True(streets.Select(s => s.GetProperty("volume").GetInt32()).SequenceEqual(streets.Select(s => s.GetProperty("volume").GetInt32()).OrderDescending()));
         Assert.True(streets.Single(s => s.GetProperty("nodeId").GetGuid() == TestTerritory.StreetB).GetProperty("volume").GetInt32() >= 4);
         var monthly = await (await admin.GetAsync(new Uri("/api/demands/rankings/monthly", UriKind.Relative), Cancellation)).AssertOkAsync();
-        Assert.Equal(2, monthly.GetProperty("items").GetArrayLength());
+        Assert.Superset(new HashSet<Guid> { TestTerritory.StreetA, TestTerritory.StreetB }, monthly.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("nodeId").GetGuid()).ToHashSet());
         await (await admin.GetAsync(new Uri("/api/demands/rankings/monthly?month=November", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         var hotSpots = await (await worker.GetAsync(new Uri("/api/demands/hotspots?minCount=3", UriKind.Relative), Cancellation)).AssertOkAsync();

@@ -9,7 +9,7 @@ namespace Platform.TerritoryReplica;
 /// district (the platform's consume filter enters it), so every query here sees that district only.
 /// </summary>
 /// <typeparam name="TContext">The service's DbContext, whose model includes <see cref="TerritoryReplicaModel.ApplyTerritoryReplica"/>.</typeparam>
-public sealed class TerritoryReplicaConsumer<TContext>(TContext db) :
+public sealed class TerritoryReplicaConsumer<TContext>(TContext db, IEnumerable<ISubtreeMoveHandler> moveHandlers) :
     IConsumer<TerritoryNodeAddedIntegrationEvent>,
     IConsumer<TerritoryNodeRenamedIntegrationEvent>,
     IConsumer<TerritoryNodeMovedIntegrationEvent>,
@@ -23,19 +23,24 @@ public sealed class TerritoryReplicaConsumer<TContext>(TContext db) :
     {
         ArgumentNullException.ThrowIfNull(context);
         var added = context.Message;
-        var node = await Nodes.SingleOrDefaultAsync(n => n.Id == added.NodeId, context.CancellationToken);
-        if (node is null)
+        // An event delivered again overwrites the row in place rather than loading it: rows replicated before the
+        // replica carried kinds and names have none to load.
+        var updated = await Nodes.Where(n => n.Id == added.NodeId).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(n => n.ParentId, added.ParentId)
+                .SetProperty(n => n.Kind, added.Kind)
+                .SetProperty(n => n.Code, added.Code)
+                .SetProperty(n => n.Name, added.Name)
+                .SetProperty(n => n.Path, added.Path),
+            context.CancellationToken);
+        if (updated == 0)
         {
-            node = new TerritoryReplicaNode { Id = added.NodeId };
-            Nodes.Add(node);
+            Nodes.Add(new TerritoryReplicaNode
+            {
+                Id = added.NodeId, ParentId = added.ParentId, Kind = added.Kind, Code = added.Code, Name = added.Name, Path = added.Path,
+            });
+            await db.SaveChangesAsync(context.CancellationToken);
         }
-
-        node.ParentId = added.ParentId;
-        node.Kind = added.Kind;
-        node.Code = added.Code;
-        node.Name = added.Name;
-        node.Path = added.Path;
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,13 +57,16 @@ public sealed class TerritoryReplicaConsumer<TContext>(TContext db) :
     {
         ArgumentNullException.ThrowIfNull(context);
         var moved = context.Message;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        // Both statements commit together: the platform's inbox runs each message in one transaction.
         await Nodes.Where(n => n.Id == moved.NodeId)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ParentId, moved.ParentId), context.CancellationToken);
         // The whole subtree moves: one statement rewrites every path under the old one.
         await Nodes.Where(n => n.Path.StartsWith(moved.OldPath))
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.Path, n => moved.NewPath + n.Path.Substring(moved.OldPath.Length)), context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        foreach (var handler in moveHandlers)
+        {
+            await handler.MoveSubtreeAsync(moved.OldPath, moved.NewPath, context.CancellationToken);
+        }
     }
 
     /// <inheritdoc />

@@ -5,13 +5,13 @@ using Platform.Identity.Audit;
 using Platform.Identity.Clients;
 using Platform.Identity.Data;
 using Platform.Identity.Seeding;
-using Platform.Identity.Territory;
 using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.ServiceDefaults;
+using Platform.TerritoryReplica;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,13 +26,7 @@ builder.Services.AddDbContext<IdentityDbContext>((services, options) =>
     options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
 
 builder.Services.AddServiceTenancy<IdentityDbContext>(builder.Configuration);
-builder.AddPlatformMessaging<IdentityDbContext>("identity", bus =>
-    bus.AddConsumer<TerritoryConsumer>().Endpoint(endpoint =>
-    {
-        // Node events apply in the order they were published: a move must not overtake the node's creation.
-        endpoint.ConcurrentMessageLimit = 1;
-        endpoint.PrefetchCount = 1;
-    }));
+builder.AddPlatformMessaging<IdentityDbContext>("identity", bus => bus.AddTerritoryReplica<IdentityDbContext>());
 
 // Before the bus and the server start: the schema, the first-party clients and the seeded accounts.
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, IdentitySeeder>());

@@ -9,6 +9,7 @@ using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
+using Platform.Residents.Features.Territory;
 using Platform.Residents.PersonalData;
 using Platform.Residents.Seeding;
 using Platform.ServiceDefaults;
@@ -31,6 +32,8 @@ builder.AddPlatformMessaging<ResidentsDbContext>("residents", bus =>
     bus.AddTerritoryReplica<ResidentsDbContext>();
     bus.AddConsumer<WorkOrderStatusConsumer>();
 });
+
+builder.Services.AddScoped<ISubtreeMoveHandler, ResidentsSubtreeMove>();
 
 // Before the bus and the server start: the schema.
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResidentsSeeder>());

@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
+using Platform.TerritoryReplica;
 
 namespace Platform.Identity.Data;
 
@@ -25,7 +26,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
 
     /// <summary>The current district's territory, as far as scope checks need it.</summary>
-    public DbSet<TerritoryNode> TerritoryNodes => Set<TerritoryNode>();
+    public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
 
     /// <summary>The audit trail (all districts; queries filter by district explicitly).</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -66,13 +67,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             client.HasIndex(c => c.ClientId).IsUnique();
         });
 
-        builder.Entity<TerritoryNode>(node =>
-        {
-            node.ToTable("territory_nodes");
-            node.Property(n => n.Id).ValueGeneratedNever();
-            // text_pattern_ops lets PostgreSQL answer "path starts with" from the index.
-            node.HasIndex(n => n.Path).HasOperators("text_pattern_ops");
-        });
+        builder.ApplyTerritoryReplica();
 
         builder.Entity<AuditEntry>(entry =>
         {

@@ -23,9 +23,10 @@ internal sealed class TerritoryScopes(IdentityDbContext db)
             return TerritoryScope.WholeDistrict;
         }
 
-        var node = await db.TerritoryNodes.AsNoTracking()
-            .SingleOrDefaultAsync(n => n.Id == id && !n.Retired, cancellationToken);
-        return node?.AsScope();
+        return await db.TerritoryNodes
+            .Where(n => n.Id == id && !n.Retired)
+            .Select(n => (TerritoryScope?)new TerritoryScope(n.Id, n.Path))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class DemandMetricsEndpoints
             + "and satisfaction rates, overdue, volume by category, over demands received in [from, to) (default: the last 30 days). "
             + "responseRate = answered on time ÷ volume; resolutionRate = resolved ÷ (resolved + unresolvable + reopened); "
             + "satisfactionRate = (satisfied + basically satisfied) ÷ callbacks.");
-        metrics.MapGet("rankings/daily", DailyAsync).WithSummary("The ten streets with the most demands received on a day (default: today, Beijing time).");
+        metrics.MapGet("rankings/daily", DailyAsync).WithSummary("The (at most) ten streets with the most demands received on a day (default: today, Beijing time).");
         metrics.MapGet("rankings/monthly", MonthlyAsync).WithSummary("Every street ranked by the demands received in a month (yyyy-MM, default: this month), with its rates.");
         metrics.MapGet("hotspots", HotSpotsAsync).WithSummary(
             "Classes of problem: demands of the same category in the same grid within [from, to) (default: the last 7 days), at least minCount (default 3) of them.");
@@ -73,7 +73,7 @@ internal static class DemandMetricsEndpoints
         var day = date ?? DistrictClock.Today(now);
         var since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         var items = await MeasureAsync(db, new Root(null, TerritoryPath.Root), since, since.AddDays(1), now, cancellationToken);
-        return TypedResults.Ok(new RankingResponse(since, since.AddDays(1), [.. Ranked(items).Take(TopStreets)]));
+        return TypedResults.Ok(new RankingResponse(since, since.AddDays(1), [.. Ranked(items).Where(s => s.Volume > 0).Take(TopStreets)]));
     }
 
     private static async Task<Results<Ok<RankingResponse>, ValidationProblem>> MonthlyAsync(
