@@ -156,11 +156,14 @@ public sealed class DemandApiTests(ResidentsFixture fixture)
             while (true)
             {
                 var demand = await (await worker.GetAsync(new Uri($"/api/demands/{id}", UriKind.Relative), Cancellation)).AssertOkAsync();
-                var last = demand.GetProperty("history").EnumerateArray().Last();
-                if (last.GetProperty("action").GetString() == "work_order" && last.GetProperty("note").GetString() == update || DateTime.UtcNow > deadline)
+                var applied = demand.GetProperty("history").EnumerateArray()
+                    .Any(h => h.GetProperty("action").GetString() == "work_order" && h.GetProperty("note").GetString() == update);
+                if (applied)
                 {
                     return demand.GetProperty("status").GetString()!;
                 }
+
+                Assert.True(DateTime.UtcNow < deadline, $"The work order update '{update}' was not applied within 30 s.");
 
                 await Task.Delay(50, Cancellation);
             }

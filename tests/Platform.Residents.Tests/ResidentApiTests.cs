@@ -269,7 +269,11 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
         var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
         var id = (await CreateAsync(worker, Person(TestTerritory.BuildingA1))).GetProperty("id").GetGuid();
 
-        var updated = await (await worker.PatchJsonAsync($"/api/residents/{id}", new { name = "李四", phone = "", residence = "resident_only" })).AssertOkAsync();
+        var updated = await (await worker.PatchJsonAsync($"/api/residents/{id}", new { name = "李四", phone = "", residence = "resident_only", partyMember = true })).AssertOkAsync();
+        Assert.True(updated.GetProperty("partyMember").GetBoolean());
+        Assert.False(updated.GetProperty("owner").GetBoolean());
+        Assert.Contains(id, await IdsAsync(worker, "q=李四&partyMember=true"));
+        Assert.DoesNotContain(id, await IdsAsync(worker, "q=李四&partyMember=false"));
         Assert.Equal("李四", updated.GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, updated.GetProperty("phone").ValueKind);
         Assert.Equal("resident_only", updated.GetProperty("residence").GetString());

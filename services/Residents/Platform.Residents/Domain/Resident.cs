@@ -72,6 +72,15 @@ public sealed class Resident : ITenantOwned
     /// <summary>Hukou or resident-only.</summary>
     public Residence Residence { get; private set; }
 
+    /// <summary>A Communist Party member (党员), whom the party-building service's dual reporting concerns.</summary>
+    public bool IsPartyMember { get; private set; }
+
+    /// <summary>An owner (业主) of a home in a compound, with a vote in the owners' assembly.</summary>
+    public bool IsOwner { get; private set; }
+
+    /// <summary>A registered volunteer (志愿者) of the time bank.</summary>
+    public bool IsVolunteer { get; private set; }
+
     /// <summary>Tags, see <see cref="ResidentTags"/>, in ordinal order.</summary>
     public IReadOnlyList<string> Tags => _tags;
 
@@ -142,6 +151,16 @@ public sealed class Resident : ITenantOwned
         var changed = Residence != residence;
         Residence = residence;
         return changed;
+    }
+
+    /// <summary>Sets the party-member, owner and volunteer flags given (null keeps one); returns whether any changed.</summary>
+    public bool ChangeFlags(bool? partyMember, bool? owner, bool? volunteer)
+    {
+        var before = (IsPartyMember, IsOwner, IsVolunteer);
+        IsPartyMember = partyMember ?? IsPartyMember;
+        IsOwner = owner ?? IsOwner;
+        IsVolunteer = volunteer ?? IsVolunteer;
+        return before != (IsPartyMember, IsOwner, IsVolunteer);
     }
 
     /// <summary>Records that the record changed at <paramref name="now"/>.</summary>

@@ -422,6 +422,15 @@ namespace Platform.Residents.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsVolunteer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)

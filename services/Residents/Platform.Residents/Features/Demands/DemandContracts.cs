@@ -107,7 +107,7 @@ public sealed record DemandResponse(
         demand.AllowedActions,
         [.. demand.Summons.Select(s => new SummonsResponse(s.Department, s.SummonedAt, s.CheckedInAt))],
         withHistory
-            ? [.. demand.History.Select(h => new HistoryResponse(h.Sequence, h.Action, h.FromStatus, h.ToStatus, h.ActorId, h.ActorName, h.At, h.Note, h.Attachments, h.Details))]
+            ? [.. demand.History.OrderBy(h => h.Sequence).Select(h => new HistoryResponse(h.Sequence, h.Action, h.FromStatus, h.ToStatus, h.ActorId, h.ActorName, h.At, h.Note, h.Attachments, h.Details))]
             : null);
 }
 

@@ -249,7 +249,7 @@ internal static class DemandEndpoints
             ? ProblemResults.Problem(StatusCodes.Status404NotFound, "demand.not_found", "Demand not found", "No demand with this tracking number.")
             : TypedResults.Ok(new PublicDemandStatus(
                 demand.TrackingNumber, demand.Status, demand.Category, demand.ReceivedAt,
-                [.. demand.History.Where(h => h.FromStatus != h.ToStatus).Select(h => new PublicStep(h.ToStatus, h.At))]));
+                [.. demand.History.OrderBy(h => h.Sequence).Where(h => h.FromStatus != h.ToStatus).Select(h => new PublicStep(h.ToStatus, h.At))]));
     }
 
     /// <summary>The demands the caller may see: a resident's own, a worker's scope.</summary>

@@ -10,14 +10,21 @@ namespace Platform.Residents.Features.Residents;
 /// <param name="Household">Door number (室号) at that building or unit, e.g. 301; the household is created when new.</param>
 /// <param name="Residence"><c>hukou</c> (default) or <c>resident_only</c>.</param>
 /// <param name="Tags">Tags: low-income, disabled, elderly, minor, special-care, living-alone. Age tags are added from the birth date.</param>
+/// <param name="PartyMember">A party member (党员); default false.</param>
+/// <param name="Owner">A home owner (业主); default false.</param>
+/// <param name="Volunteer">A registered volunteer; default false.</param>
 public sealed record CreateResidentRequest(
-    string? Name, string? IdNumber, string? Phone, Guid? NodeId, string? Household, Residence? Residence, IReadOnlyList<string>? Tags);
+    string? Name, string? IdNumber, string? Phone, Guid? NodeId, string? Household, Residence? Residence, IReadOnlyList<string>? Tags,
+    bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null);
 
 /// <summary>Corrections to a resident; absent fields are kept.</summary>
 /// <param name="Name">New name.</param>
 /// <param name="Phone">New phone; an empty string removes it.</param>
 /// <param name="Residence"><c>hukou</c> or <c>resident_only</c>.</param>
-public sealed record UpdateResidentRequest(string? Name, string? Phone, Residence? Residence);
+/// <param name="PartyMember">Party member or not.</param>
+/// <param name="Owner">Home owner or not.</param>
+/// <param name="Volunteer">Volunteer or not.</param>
+public sealed record UpdateResidentRequest(string? Name, string? Phone, Residence? Residence, bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null);
 
 /// <summary>Where a resident or a household moves to.</summary>
 /// <param name="NodeId">A building or unit, or (for a resident) a household id.</param>
@@ -39,16 +46,20 @@ public sealed record ChangeTagsRequest(IReadOnlyList<string>? Add, IReadOnlyList
 /// <param name="NodeId">The building or unit.</param>
 /// <param name="HouseholdId">The household, if any.</param>
 /// <param name="Tags">Tags.</param>
+/// <param name="PartyMember">Party member (党员).</param>
+/// <param name="Owner">Home owner (业主).</param>
+/// <param name="Volunteer">Registered volunteer.</param>
 /// <param name="RegisteredAt">When registered.</param>
 /// <param name="UpdatedAt">When last changed.</param>
 /// <param name="Revealed">Whether <paramref name="IdNumber"/> and <paramref name="Phone"/> are clear (an audited read).</param>
 public sealed record ResidentResponse(
     Guid Id, string Name, string IdNumber, string? Phone, int Age, Residence Residence, Guid NodeId, Guid? HouseholdId,
-    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt, bool Revealed)
+    IReadOnlyList<string> Tags, bool PartyMember, bool Owner, bool Volunteer, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt, bool Revealed)
 {
     public static ResidentResponse Masked(Resident resident, DateOnly today) => new(
         resident.Id, resident.Name, resident.IdNumberMasked, resident.PhoneMasked, AgeOn(resident.BirthDate, today), resident.Residence,
-        resident.NodeId, resident.HouseholdId, resident.Tags, resident.RegisteredAt, resident.UpdatedAt, Revealed: false);
+        resident.NodeId, resident.HouseholdId, resident.Tags, resident.IsPartyMember, resident.IsOwner, resident.IsVolunteer,
+        resident.RegisteredAt, resident.UpdatedAt, Revealed: false);
 
     private static int AgeOn(DateOnly birthDate, DateOnly today)
     {

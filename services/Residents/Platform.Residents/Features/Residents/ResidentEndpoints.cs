@@ -42,10 +42,12 @@ internal static class ResidentEndpoints
         var residents = endpoints.MapGroup("/api/residents").RequireTenant().RequireAuthorization(KeepersPolicy).WithTags("Residents");
         residents.MapPost("", CreateAsync).WithSummary("Register a resident at a building, unit or household inside the caller's scope.");
         residents.MapGet("", SearchAsync).WithSummary(
-            "Residents in name order, keyset-paged. q is a name prefix, the last four digits of a phone, a full phone or an exact ID number.");
+            "Residents in name order, keyset-paged. q is a name prefix, the last four digits of a phone, a full phone or an exact ID number; "
+            + "tag, partyMember, owner and volunteer filter.");
         residents.MapGet("{id:guid}", GetAsync).WithSummary(
             "One resident, masked; reveal=true with a reason returns the ID number and phone in clear and is recorded in the access log.");
-        residents.MapPatch("{id:guid}", UpdateAsync).WithSummary("Correct the name, phone or residence; absent fields are kept, an empty phone removes it.");
+        residents.MapPatch("{id:guid}", UpdateAsync).WithSummary(
+            "Correct the name, phone, residence or the party-member, owner and volunteer flags; absent fields are kept, an empty phone removes it.");
         residents.MapPost("{id:guid}/move", MoveAsync).WithSummary("Move a resident to another building, unit or household.");
         residents.MapPost("{id:guid}/tags", ChangeTagsAsync).WithSummary("Add and remove tags.");
         residents.MapGet("households/{id:guid}", HouseholdAsync).WithSummary("A household with its members.");
@@ -97,6 +99,7 @@ internal static class ResidentEndpoints
 
         var resident = Resident.Register(
             tenant.TenantId!.Value, request.Name!, idNumber, phone, place, request.Residence ?? Residence.Hukou, request.Tags ?? [], protector, now);
+        resident.ChangeFlags(request.PartyMember, request.Owner, request.Volunteer);
         db.Residents.Add(resident);
         db.AddIntegrationEvent(ResidentEvents.Registered(tenant.TenantId.Value, resident));
         try
@@ -116,6 +119,9 @@ internal static class ResidentEndpoints
         Guid? node,
         string? q,
         string? tag,
+        bool? partyMember,
+        bool? owner,
+        bool? volunteer,
         string? cursor,
         int? pageSize,
         ClaimsPrincipal caller,
@@ -163,6 +169,9 @@ internal static class ResidentEndpoints
             residents = residents.Where(r => EF.Property<List<string>>(r, "_tags").Contains(tag));
         }
 
+        residents = partyMember is { } isPartyMember ? residents.Where(r => r.IsPartyMember == isPartyMember) : residents;
+        residents = owner is { } isOwner ? residents.Where(r => r.IsOwner == isOwner) : residents;
+        residents = volunteer is { } isVolunteer ? residents.Where(r => r.IsVolunteer == isVolunteer) : residents;
         if (cursor is not null)
         {
             residents = residents.Where(r => string.Compare(r.Name, after.Name) > 0 || (r.Name == after.Name && r.Id.CompareTo(after.Id) > 0));
@@ -249,6 +258,7 @@ internal static class ResidentEndpoints
         }
 
         changed |= request.Residence is { } residence && resident.ChangeResidence(residence);
+        changed |= resident.ChangeFlags(request.PartyMember, request.Owner, request.Volunteer);
         if (changed)
         {
             resident.Touch(now);
