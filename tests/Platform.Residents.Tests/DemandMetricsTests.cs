@@ -77,6 +77,20 @@ public sealed class DemandMetricsTests(ResidentsFixture fixture)
         Assert.Superset(new HashSet<Guid> { TestTerritory.StreetA, TestTerritory.StreetB }, monthly.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("nodeId").GetGuid()).ToHashSet());
         await (await admin.GetAsync(new Uri("/api/demands/rankings/monthly?month=November", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
+        var departments = await (await worker.GetAsync(new Uri("/api/demands/metrics/departments", UriKind.Relative), Cancellation)).AssertOkAsync();
+        var cityManagement = departments.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("department").GetString() == "城管");
+        Assert.Equal((3, 3, 0.3333), (cityManagement.GetProperty("volume").GetInt32(), cityManagement.GetProperty("responded").GetInt32(), cityManagement.GetProperty("resolutionRate").GetDouble()));
+
+        // Another district sees none of it.
+        var other = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: ResidentsFixture.Other);
+        var otherMetrics = await (await other.GetAsync(new Uri("/api/demands/metrics", UriKind.Relative), Cancellation)).AssertOkAsync();
+        Assert.Equal([TestTerritory.OtherStreet], otherMetrics.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("nodeId").GetGuid()));
+        Assert.Equal(0, otherMetrics.GetProperty("items")[0].GetProperty("volume").GetInt32());
+        Assert.Empty((await (await other.GetAsync(new Uri("/api/demands/rankings/daily", UriKind.Relative), Cancellation)).AssertOkAsync()).GetProperty("items").EnumerateArray());
+        Assert.Empty((await (await other.GetAsync(new Uri("/api/demands/hotspots?minCount=2", UriKind.Relative), Cancellation)).AssertOkAsync()).GetProperty("items").EnumerateArray());
+        Assert.Empty((await (await other.GetAsync(new Uri("/api/demands/metrics/departments", UriKind.Relative), Cancellation)).AssertOkAsync()).GetProperty("items").EnumerateArray());
+        await (await other.GetAsync(new Uri($"/api/demands/metrics?node={TestTerritory.StreetB}", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
         var hotSpots = await (await worker.GetAsync(new Uri("/api/demands/hotspots?minCount=3", UriKind.Relative), Cancellation)).AssertOkAsync();
         var hotSpot = Assert.Single(hotSpots.GetProperty("items").EnumerateArray());
         Assert.Equal((TestTerritory.GridB1, "噪音", 3), (hotSpot.GetProperty("gridId").GetGuid(), hotSpot.GetProperty("category").GetString(), hotSpot.GetProperty("count").GetInt32()));

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ internal static class DemandMetricsEndpoints
             + "and satisfaction rates, overdue, volume by category, over demands received in [from, to) (default: the last 30 days). "
             + "responseRate = answered on time ÷ volume; resolutionRate = resolved ÷ (resolved + unresolvable + reopened); "
             + "satisfactionRate = (satisfied + basically satisfied) ÷ callbacks.");
+        metrics.MapGet("metrics/departments", DepartmentsAsync).WithSummary(
+            "The same figures per department a demand is assigned to, over the caller's scope and [from, to) (default: the last 30 days).");
         metrics.MapGet("rankings/daily", DailyAsync).WithSummary("The (at most) ten streets with the most demands received on a day (default: today, Beijing time).");
         metrics.MapGet("rankings/monthly", MonthlyAsync).WithSummary("Every street ranked by the demands received in a month (yyyy-MM, default: this month), with its rates.");
         metrics.MapGet("hotspots", HotSpotsAsync).WithSummary(
@@ -150,21 +153,7 @@ internal static class DemandMetricsEndpoints
         var prefixLength = root.Path.Length + Guid.Empty.ToString().Length + 1;
         var demands = DemandScope.InSubtree(db.Demands, root.Path)
             .Where(d => d.ReceivedAt >= since && d.ReceivedAt < until && d.NodePath.Length >= prefixLength);
-        var totals = await demands
-            .GroupBy(d => d.NodePath.Substring(0, prefixLength))
-            .Select(g => new
-            {
-                Prefix = g.Key,
-                Volume = g.Count(),
-                Responded = g.Count(d => d.RespondedAt != null && d.RespondedAt <= d.ResponseDueAt),
-                Resolved = g.Count(d => d.ResolvedAt != null && d.UnresolvableReason == null),
-                Unresolvable = g.Count(d => d.UnresolvableReason != null),
-                Reopened = g.Sum(d => d.ReopenCount),
-                Callbacks = g.Count(d => d.Satisfaction != null),
-                Satisfied = g.Count(d => d.Satisfaction == Satisfaction.Satisfied || d.Satisfaction == Satisfaction.BasicallySatisfied),
-                Overdue = g.Count(d => (d.RespondedAt ?? now) > d.ResponseDueAt || (d.ResolvedAt ?? now) > d.ResolutionDueAt),
-            })
-            .ToDictionaryAsync(t => t.Prefix, cancellationToken);
+        var totals = await CountAsync(demands, d => d.NodePath.Substring(0, prefixLength), now, cancellationToken);
         var categories = (await demands
             .GroupBy(d => new { Prefix = d.NodePath.Substring(0, prefixLength), d.Category })
             .Select(g => new { g.Key.Prefix, g.Key.Category, Count = g.Count() })
@@ -173,22 +162,89 @@ internal static class DemandMetricsEndpoints
 
         return [.. children.OrderBy(c => c.Name, StringComparer.Ordinal).Select(child =>
         {
-            var t = totals.GetValueOrDefault(child.Path);
-            var (volume, resolved, unresolvable, reopened) = (t?.Volume ?? 0, t?.Resolved ?? 0, t?.Unresolvable ?? 0, t?.Reopened ?? 0);
+            var counts = totals.GetValueOrDefault(child.Path) ?? DemandCounts.None;
             return new NodeMetrics(
-                child.Id, child.Name, child.Kind, volume,
-                t?.Responded ?? 0, Rate(t?.Responded ?? 0, volume),
-                resolved, unresolvable, reopened, Rate(resolved, resolved + unresolvable + reopened),
-                t?.Callbacks ?? 0, t?.Satisfied ?? 0, Rate(t?.Satisfied ?? 0, t?.Callbacks ?? 0),
-                t?.Overdue ?? 0,
+                child.Id, child.Name, child.Kind, counts.Volume,
+                counts.Responded, counts.ResponseRate, counts.Resolved, counts.Unresolvable, counts.Reopened, counts.ResolutionRate,
+                counts.Callbacks, counts.Satisfied, counts.SatisfactionRate, counts.Overdue,
                 categories[child.Path].OrderByDescending(c => c.Count).ThenBy(c => c.Category, StringComparer.Ordinal).ToDictionary(c => c.Category, c => c.Count));
         })];
     }
 
-    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+    /// <summary>The same counts per department currently assigned, over the caller's scope.</summary>
+    private static async Task<Results<Ok<DepartmentMetricsResponse>, ValidationProblem>> DepartmentsAsync(
+        DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var until = (to ?? now).ToUniversalTime();
+        var since = from?.ToUniversalTime() ?? until.AddDays(-30);
+        if (since >= until)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+        }
+
+        var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
+        var demands = DemandScope.InSubtree(db.Demands, scope.Path)
+            .Where(d => d.AssigneeType == AssigneeType.Department && d.ReceivedAt >= since && d.ReceivedAt < until);
+        var counts = await CountAsync(demands, d => d.AssigneeId!, now, cancellationToken);
+        return TypedResults.Ok(new DepartmentMetricsResponse(since, until, [.. counts
+            .OrderByDescending(c => c.Value.Volume).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new DepartmentMetrics(
+                c.Key, c.Value.Volume, c.Value.Responded, c.Value.ResponseRate, c.Value.Resolved, c.Value.Unresolvable, c.Value.Reopened,
+                c.Value.ResolutionRate, c.Value.Callbacks, c.Value.Satisfied, c.Value.SatisfactionRate, c.Value.Overdue))]));
+    }
+
+    /// <summary>The metric counts of <paramref name="demands"/> grouped by <paramref name="key"/>, computed in one query.</summary>
+    private static async Task<Dictionary<TKey, DemandCounts>> CountAsync<TKey>(
+        IQueryable<Demand> demands, Expression<Func<Demand, TKey>> key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TKey : notnull =>
+        await demands
+            .GroupBy(key)
+            .Select(g => new KeyValuePair<TKey, DemandCounts>(g.Key, new DemandCounts(
+                g.Count(),
+                g.Count(d => d.RespondedAt != null && d.RespondedAt <= d.ResponseDueAt),
+                g.Count(d => d.ResolvedAt != null && d.UnresolvableReason == null),
+                g.Count(d => d.UnresolvableReason != null),
+                g.Sum(d => d.ReopenCount),
+                g.Count(d => d.Satisfaction != null),
+                g.Count(d => d.Satisfaction == Satisfaction.Satisfied || d.Satisfaction == Satisfaction.BasicallySatisfied),
+                g.Count(d => (d.RespondedAt ?? now) > d.ResponseDueAt || (d.ResolvedAt ?? now) > d.ResolutionDueAt))))
+            .ToDictionaryAsync(pair => pair.Key, pair => pair.Value, cancellationToken);
 
     private readonly record struct Root(Guid? Id, string Path);
 }
+
+/// <summary>The counts behind the metrics of one group of demands, and the rates defined on them.</summary>
+internal sealed record DemandCounts(int Volume, int Responded, int Resolved, int Unresolvable, int Reopened, int Callbacks, int Satisfied, int Overdue)
+{
+    public static readonly DemandCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public double? ResponseRate => Rate(Responded, Volume);
+
+    public double? ResolutionRate => Rate(Resolved, Resolved + Unresolvable + Reopened);
+
+    public double? SatisfactionRate => Rate(Satisfied, Callbacks);
+
+    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+}
+
+/// <summary>Metrics of one department.</summary>
+public sealed record DepartmentMetrics(
+    string Department,
+    int Volume,
+    int Responded,
+    double? ResponseRate,
+    int Resolved,
+    int Unresolvable,
+    int Reopened,
+    double? ResolutionRate,
+    int Callbacks,
+    int Satisfied,
+    double? SatisfactionRate,
+    int Overdue);
+
+/// <summary>The metrics of each department.</summary>
+public sealed record DepartmentMetricsResponse(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<DepartmentMetrics> Items);
 
 /// <summary>Metrics of one node.</summary>
 public sealed record NodeMetrics(
