@@ -30,46 +30,15 @@ infra/setup.sh >/dev/null
 dotnet build services/Identity/Platform.Identity -c Release -v q -nologo >/dev/null
 dotnet build gateway/Platform.Gateway -c Release -v q -nologo >/dev/null
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d /tmp/gongzhi-bench-XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# From the output folder, so that the content root (appsettings*.json) is the application's own.
-run_dll() { cd "$1/bin/Release/net10.0" && exec dotnet "$2.dll"; }
-
-wait_for() { # url, what
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    sleep 0.5
-  done
-  echo "$2 did not come up:" >&2; tail -n 40 "$work/$2.log" >&2; exit 1
-}
-
-pg_port=$(free_port) mq_port=$(free_port) mq_dist_port=$(free_port) identity_port=$(free_port) gateway_port=$(free_port)
-password='Bench-Only-2026!'
-infra/local/postgres.sh --data-dir "$work/postgres" --port "$pg_port" --password "$password" --ephemeral >"$work/postgres.log" 2>&1 &
-pids+=($!)
-infra/local/rabbitmq.sh --data-dir "$work/rabbitmq" --port "$mq_port" --dist-port "$mq_dist_port" >"$work/rabbitmq.log" 2>&1 &
-pids+=($!)
-for attempt in $(seq 1 121); do
-  [[ $attempt == 121 ]] && { echo "PostgreSQL or RabbitMQ did not come up" >&2; tail -n 20 "$work"/*.log >&2; exit 1; }
-  if PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'select 1' >/dev/null 2>&1 \
-     && (exec 3<>"/dev/tcp/127.0.0.1/$mq_port") 2>/dev/null; then break; fi
-  sleep 0.5
-done
-PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'create database identitydb' >/dev/null
+source tests/Benchmarks/processes.sh
+start_postgres_and_rabbitmq --ephemeral
+identitydb=$(create_database identitydb)
+identity_port=$(free_port) gateway_port=$(free_port)
 
 # Both processes as in development (seeded demo district), quiet logs so that logging is not measured.
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
 ASPNETCORE_URLS="http://127.0.0.1:$identity_port" \
-ConnectionStrings__identitydb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=identitydb" \
+ConnectionStrings__identitydb="$identitydb" \
 ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$mq_port/" \
 Identity__KeyDirectory="$work/keys" Identity__Issuer="http://127.0.0.1:$gateway_port/" \
   run_dll services/Identity/Platform.Identity Platform.Identity >"$work/identity.log" 2>&1 &
@@ -86,11 +55,7 @@ Gateway__RateLimits__PerClient__TokenLimit=100000000 Gateway__RateLimits__PerCli
 pids+=($!)
 wait_for "http://127.0.0.1:$gateway_port/health" gateway
 
-token_response=$(curl -sS "http://127.0.0.1:$gateway_port/connect/token" \
-  -d grant_type=password -d client_id=platform-cli -d username=demo-district-admin \
-  -d password='Demo-Dev-2026!' -d tenant=demo -d scope=api)
-token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["access_token"])' "$token_response" 2>/dev/null) \
-  || { echo "no token: $token_response" >&2; tail -n 20 "$work/identity.log" >&2; exit 1; }
+token=$(demo_admin_token "http://127.0.0.1:$gateway_port")
 auth="Authorization: Bearer $token"
 direct="http://127.0.0.1:$identity_port/api/identity/me"
 gateway="http://127.0.0.1:$gateway_port/api/identity/me"

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Platform.Benchmarks.DemandFiling;
+
+/// <summary>
+/// CPU time used by processes and everything they started (PostgreSQL's backends, RabbitMQ's Erlang VM), read from
+/// <c>/proc</c>, to show where the cores went during a run.
+/// </summary>
+internal static class ProcessCpu
+{
+    // USER_HZ, 100 on every Linux this runs on.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>CPU seconds used so far by <paramref name="pid"/> and its living descendants.</summary>
+    public static double SecondsOf(int pid)
+    {
+        var stats = Directory.EnumerateDirectories("/proc")
+            .Select(d => Path.GetFileName(d))
+            .Where(name => name.All(char.IsAsciiDigit))
+            .Select(Read)
+            .OfType<Stat>()
+            .ToList();
+        var children = stats.ToLookup(s => s.ParentId);
+        var total = 0.0;
+        var pending = new Stack<int>([pid]);
+        while (pending.TryPop(out var current))
+        {
+            total += stats.FirstOrDefault(s => s.Id == current)?.Seconds ?? 0;
+            foreach (var child in children[current])
+            {
+                pending.Push(child.Id);
+            }
+        }
+
+        return total;
+    }
+
+    private static Stat? Read(string pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name may hold spaces and parentheses; the fields after its closing parenthesis do not.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return new Stat(int.Parse(pid, CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture), ticks / TicksPerSecond);
+        }
+        catch (IOException)
+        {
+            // The process ended between listing and reading.
+            return null;
+        }
+    }
+
+    private sealed record Stat(int Id, int ParentId, double Seconds);
+}
