@@ -19,7 +19,6 @@ public static class AuthenticationExtensions
     private const string BackchannelClientName = "identity-metadata";
     private const string AccessTokenType = "at+jwt";
     private const string NameClaim = "name";
-    private const string SubjectClaim = "sub";
     private const string RoleClaim = "role";
 
     /// <summary>
@@ -62,7 +61,7 @@ public static class AuthenticationExtensions
                 var validation = options.TokenValidationParameters;
                 validation.ValidTypes = [AccessTokenType];
                 validation.ValidateAudience = !string.IsNullOrEmpty(options.Audience);
-                validation.NameClaimTypeRetriever = (token, _) => HasName(token) ? NameClaim : SubjectClaim;
+                validation.NameClaimTypeRetriever = (token, _) => HasName(token) ? NameClaim : CallerExtensions.SubjectClaim;
                 validation.RoleClaimType = RoleClaim;
             })
             .Validate(options => !string.IsNullOrWhiteSpace(options.Authority), $"{ConfigurationSection}:Authority is not configured.")

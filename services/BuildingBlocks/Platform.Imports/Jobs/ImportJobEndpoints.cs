@@ -108,7 +108,7 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
 
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, cancellationToken);
-        var job = ImportJob.Queue(kind, Path.GetFileName(file.FileName), content.ToArray(), parameters(caller), caller.FindFirstValue("sub"), clock.GetUtcNow());
+        var job = ImportJob.Queue(kind, Path.GetFileName(file.FileName), content.ToArray(), parameters(caller), caller.UserId(), clock.GetUtcNow());
         db.Set<ImportJob>().Add(job);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

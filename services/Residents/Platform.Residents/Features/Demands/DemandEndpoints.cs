@@ -275,7 +275,7 @@ internal static class DemandEndpoints
 
     /// <summary>Who is acting, as the history records them.</summary>
     public static DemandActor Actor(ClaimsPrincipal caller) =>
-        new(caller.FindFirstValue("sub") ?? caller.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", caller.Identity?.Name);
+        new(caller.UserId() ?? throw new InvalidOperationException("The demand users policy admits authenticated callers only."), caller.Identity?.Name);
 
     // yyMMdd and eight random digits: short enough to read out on the phone, and unguessable enough that
     // a neighbour cannot walk through today's demands.

@@ -219,7 +219,8 @@ internal static class ResidentEndpoints
         }
 
         // The entry is written before the data leaves: a read that cannot be recorded does not happen.
-        var userId = caller.FindFirstValue("sub") ?? caller.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+        // The keepers policy admits authenticated callers only, so a subject is there.
+        var userId = caller.UserId()!;
         db.PersonalDataAccesses.Add(PersonalDataAccess.Record(resident.Id, userId, caller.Identity?.Name, ["idNumber", "phone"], reason!, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(masked with { IdNumber = resident.RevealIdNumber(protector), Phone = resident.RevealPhone(protector), Revealed = true });
