@@ -10,53 +10,35 @@
 extern alias districts;
 
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Benchmarks;
 using Platform.Benchmarks.TerritoryImport;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.Storage;
 using Platform.Testing;
 
 var tenant = new TenantInfo(Guid.CreateVersion7(), "chaoyang", "朝阳区", TenantStatus.Active, new Dictionary<string, string>());
 var file = ChaoyangScaleFile.Create();
-Console.WriteLine($"File: {ChaoyangScaleFile.Rows:N0} rows ({ChaoyangScaleFile.Streets} streets, {ChaoyangScaleFile.Communities} communities, " +
-    $"{ChaoyangScaleFile.Grids:N0} grids, {ChaoyangScaleFile.Compounds:N0} compounds, {ChaoyangScaleFile.Buildings:N0} buildings), {file.Length / 1024.0 / 1024.0:F1} MiB");
+Console.WriteLine($"File: {ChaoyangScale.Nodes:N0} rows ({ChaoyangScale.Streets.Count} streets, {ChaoyangScale.Communities.Count} communities, " +
+    $"{ChaoyangScale.Grids.Count:N0} grids, {ChaoyangScale.Compounds.Count:N0} compounds, {ChaoyangScale.Buildings.Count:N0} buildings), {file.Length / 1024.0 / 1024.0:F1} MiB");
 
 await using var database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync("bench");
 await using var virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync();
-await using var districts = new WebApplicationFactory<districts::Program>().WithWebHostBuilder(web =>
+await using var districts = BenchmarkHost.Service<districts::Program>("services/Districts/Platform.Districts", web =>
 {
-    web.UseEnvironment("Production");
-    web.UseSolutionRelativeContentRoot("services/Districts/Platform.Districts", "Platform.sln");
     web.UseSetting("ConnectionStrings:districtsdb", database.ConnectionString);
     web.UseSetting("ConnectionStrings:rabbitmq", virtualHost.ConnectionString);
-    web.UseSetting("Identity:Authority", "https://identity.benchmark.invalid/");
-    web.UseSetting("Imports:PollInterval", "00:00:00.200");
-    web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    web.ConfigureServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BenchmarkTokens.Trust));
 });
-await using (var scope = districts.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<ITenantCatalogWriter>().UpsertAsync(tenant, DateTimeOffset.UtcNow);
-}
+await districts.OnboardAsync(tenant);
+using var client = districts.DistrictAdminClient(tenant);
 
-using var client = districts.CreateClient();
-client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchmarkTokens.DistrictAdmin(tenant.Id, tenant.Identifier));
-
-var (importTime, imported) = await ImportAsync(client, file);
-Console.WriteLine($"Import:    {importTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / importTime.TotalSeconds,9:N0} rows/s  ({Summary(imported)})");
-var (reimportTime, reimported) = await ImportAsync(client, file);
-Console.WriteLine($"Re-import: {reimportTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / reimportTime.TotalSeconds,9:N0} rows/s  ({Summary(reimported)})");
+var (importTime, imported) = await client.TimedImportAsync("/api/territory/imports", file, "chaoyang.csv");
+Console.WriteLine($"Import:    {importTime.TotalSeconds,6:F2} s  {ChaoyangScale.Nodes / importTime.TotalSeconds,9:N0} rows/s  ({BenchmarkHost.Summary(imported)})");
+var (reimportTime, reimported) = await client.TimedImportAsync("/api/territory/imports", file, "chaoyang.csv");
+Console.WriteLine($"Re-import: {reimportTime.TotalSeconds,6:F2} s  {ChaoyangScale.Nodes / reimportTime.TotalSeconds,9:N0} rows/s  ({BenchmarkHost.Summary(reimported)})");
 var copyTime = await PlainCopyAsync(database.ConnectionString, file);
-Console.WriteLine($"COPY:      {copyTime.TotalSeconds,6:F2} s  {ChaoyangScaleFile.Rows / copyTime.TotalSeconds,9:N0} rows/s  (same rows into a bare table, no checks, no events)");
+Console.WriteLine($"COPY:      {copyTime.TotalSeconds,6:F2} s  {ChaoyangScale.Nodes / copyTime.TotalSeconds,9:N0} rows/s  (same rows into a bare table, no checks, no events)");
 Console.WriteLine($"Import / COPY: {importTime / copyTime:F1}x the time");
 
 // The events of the import are published after it commits; the queries are measured once that is done.
@@ -98,29 +80,6 @@ var importMet = imported.GetProperty("state").GetString() == "succeeded" && impo
 var queryMet = median.P99 < 20;
 Console.WriteLine($"Targets: import < 10 s {(importMet ? "met" : "NOT met")}; subtree p99 < 20 ms {(queryMet ? "met" : "NOT met")}");
 return importMet && queryMet ? 0 : 1;
-
-static async Task<(TimeSpan Elapsed, JsonElement Job)> ImportAsync(HttpClient client, byte[] file)
-{
-    var watch = Stopwatch.StartNew();
-    using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "chaoyang.csv" } };
-    using var upload = await client.PostAsync(new Uri("/api/territory/imports", UriKind.Relative), form);
-    upload.EnsureSuccessStatusCode();
-    var location = upload.Headers.Location!;
-    var job = await upload.Content.ReadFromJsonAsync<JsonElement>();
-    while (job.GetProperty("state").GetString() is "queued" or "running")
-    {
-        await Task.Delay(20);
-        job = await client.GetFromJsonAsync<JsonElement>(location);
-    }
-
-    watch.Stop();
-    if (job.GetProperty("state").GetString() != "succeeded")
-    {
-        throw new InvalidOperationException($"The import failed: {job}");
-    }
-
-    return (watch.Elapsed, job);
-}
 
 static async Task<TimeSpan> PlainCopyAsync(string connectionString, byte[] file)
 {
@@ -208,9 +167,6 @@ static async Task<(double P50, double P99, string Plan)> SubtreeInDatabaseAsync(
     timings.Sort();
     return (timings[149], timings[296], plan);
 }
-
-static string Summary(JsonElement job) =>
-    string.Join(", ", job.GetProperty("summary").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetInt32():N0}"));
 
 static int Count(JsonElement nodes) =>
     nodes.EnumerateArray().Sum(node => 1 + Count(node.GetProperty("children")));

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,9 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
 {
     private const int ErrorsShown = 100;
 
+    // Room for the multipart boundaries and part headers around the file.
+    private const long MultipartOverhead = 64 * 1024;
+
     public async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         HttpRequest request, ClaimsPrincipal caller, ImportJobSignal signal, IOptions<ImportJobOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -86,10 +90,18 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
         }
 
         var db = request.HttpContext.RequestServices.GetRequiredService<TContext>();
+        // The server's body limit and the form reader's own (30 and 128 MiB by default) would otherwise cut off a
+        // file that MaxFileBytes allows, with a misleading error; they are only ever raised here, never lowered.
+        var limit = options.Value.MaxFileBytes + MultipartOverhead;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } bodyLimit } body && bodyLimit < limit)
+        {
+            body.MaxRequestBodySize = limit;
+        }
+
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = Math.Max(limit, FormOptions.DefaultMultipartBodyLengthLimit) }, cancellationToken);
         }
         catch (InvalidDataException)
         {

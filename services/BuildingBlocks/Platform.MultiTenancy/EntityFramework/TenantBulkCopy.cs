@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -89,19 +91,21 @@ public static class TenantBulkCopy
         await writer.StartRowAsync(cancellationToken);
         foreach (var column in table.Columns)
         {
-            var value = column.IsTenant && tenantId is { } current ? current : column.Read(entity);
-            if (value is null)
+            if (column.IsTenant && tenantId is { } current)
             {
-                await writer.WriteNullAsync(cancellationToken);
+                await writer.WriteAsync(current, column.DataType, cancellationToken);
             }
             else
             {
-                await writer.WriteAsync(value, column.DataType, cancellationToken);
+                await column.Write(writer, entity, cancellationToken);
             }
         }
     }
 
-    private sealed record Column(string Quoted, string DataType, bool IsKey, bool IsTenant, Func<object, object?> Read);
+    /// <summary>Writes one column of an entity's row.</summary>
+    private delegate Task ValueWriter(NpgsqlBinaryImporter writer, object entity, CancellationToken cancellationToken);
+
+    private sealed record Column(string Quoted, string DataType, bool IsKey, bool IsTenant, ValueWriter Write);
 
     private sealed record Table(string Name, IReadOnlyList<Column> Columns)
     {
@@ -125,21 +129,63 @@ public static class TenantBulkCopy
 
         private static Column ColumnOf(IProperty property, StoreObjectIdentifier store, bool isKey)
         {
-            var converter = property.GetTypeMapping().Converter;
-            var getter = property.GetGetter();
             // "character varying(64)" → "character varying": the COPY writer wants the type, not its modifiers.
-            var columnType = property.GetColumnType(store)!;
-            var dataType = columnType.Split('(')[0].Trim();
+            var dataType = property.GetColumnType(store)!.Split('(')[0].Trim();
             return new Column(
                 $"\"{property.GetColumnName(store)}\"",
                 dataType,
                 isKey,
                 property.Name == nameof(ITenantOwned.TenantId) && property.DeclaringType.ClrType.IsAssignableTo(typeof(ITenantOwned)),
-                entity =>
-                {
-                    var value = getter.GetClrValue(entity);
-                    return value is null || converter is null ? value : converter.ConvertToProvider(value);
-                });
+                WriterOf(property, dataType));
         }
+
+        /// <summary>
+        /// Reads the property's provider value with a compiled accessor and writes it with its own type: boxing
+        /// each value and having Npgsql look its type up again per value cost more than the COPY of it.
+        /// </summary>
+        private static ValueWriter WriterOf(IProperty property, string dataType)
+        {
+            var entity = Expression.Parameter(typeof(object), "entity");
+            Expression value = property.IsShadowProperty()
+                ? Expression.Convert(Expression.Call(Expression.Constant(property.GetGetter()), GetClrValue, entity), property.ClrType)
+                : Expression.MakeMemberAccess(Expression.Convert(entity, property.DeclaringType.ClrType), property.GetMemberInfo(forMaterialization: false, forSet: false));
+            if (value.Type != property.ClrType)
+            {
+                value = Expression.Convert(value, property.ClrType);
+            }
+
+            if (property.GetTypeMapping().Converter is { } converter)
+            {
+                // EF Core never hands a null to a converter; neither does the COPY.
+                var provider = converter.ProviderClrType;
+                var nullableProvider = provider.IsValueType && Nullable.GetUnderlyingType(provider) is null ? typeof(Nullable<>).MakeGenericType(provider) : provider;
+                var converted = Expression.Invoke(converter.ConvertToProviderExpression, Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value"));
+                value = value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null
+                    ? converted
+                    : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null, nullableProvider), Expression.Convert(converted, nullableProvider));
+            }
+
+            var type = value.Type;
+            var (factory, valueType) = Nullable.GetUnderlyingType(type) is { } underlying ? (nameof(NullableWriter), underlying)
+                : type.IsValueType ? (nameof(StructWriter), type)
+                : (nameof(ClassWriter), type);
+            var read = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(object), type), value, entity).Compile();
+            return (ValueWriter)typeof(Table).GetMethod(factory, BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(valueType).Invoke(null, [read, dataType])!;
+        }
+
+        private static readonly MethodInfo GetClrValue = typeof(IClrPropertyGetter).GetMethod(nameof(IClrPropertyGetter.GetClrValue), [typeof(object)])!;
+
+        private static ValueWriter ClassWriter<T>(Func<object, T?> read, string dataType)
+            where T : class =>
+            (writer, entity, cancellationToken) => read(entity) is { } value ? writer.WriteAsync(value, dataType, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
+        private static ValueWriter StructWriter<T>(Func<object, T> read, string dataType)
+            where T : struct =>
+            (writer, entity, cancellationToken) => writer.WriteAsync(read(entity), dataType, cancellationToken);
+
+        private static ValueWriter NullableWriter<T>(Func<object, T?> read, string dataType)
+            where T : struct =>
+            (writer, entity, cancellationToken) => read(entity) is { } value ? writer.WriteAsync(value, dataType, cancellationToken) : writer.WriteNullAsync(cancellationToken);
     }
 }

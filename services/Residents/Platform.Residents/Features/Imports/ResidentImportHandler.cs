@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Imports.Jobs;
@@ -31,6 +32,12 @@ internal sealed class ResidentImportHandler(ResidentsDbContext db, ITenantContex
 
     // Keys per lookup query and rows per COPY: large enough to be few, small enough to keep the job's heartbeat going.
     private const int Batch = 50_000;
+
+    /// <summary>Above this many residents in the table per ID number of the file, the file's are looked up rather than all read.</summary>
+    private const int ScanShare = 4;
+
+    private static readonly Expression<Func<Resident, ResidentSnapshot>> Snapshot = r => new ResidentSnapshot(
+        r.Id, r.IdNumberHash, r.Name, r.NodeId, r.NodePath, r.HouseholdId, r.PhoneHash, r.Residence, EF.Property<List<string>>(r, "_tags"));
 
     /// <summary>How many added residents make the tables' planner statistics worth refreshing straight away.</summary>
     private const int StatisticsRefreshThreshold = 1_000;
@@ -74,50 +81,66 @@ internal sealed class ResidentImportHandler(ResidentsDbContext db, ITenantContex
             await progress.ReportAsync(end, total, cancellationToken);
         }
 
-        var hashes = rows.Select(r => r.IdNumberHash).OfType<string>().Distinct(StringComparer.Ordinal);
-        var existing = (await InBatchesAsync(hashes, batch => db.Residents.AsNoTracking().Where(r => batch.Contains(r.IdNumberHash)).Select(r => new ResidentSnapshot(
-                r.Id, r.IdNumberHash, r.Name, r.NodeId, r.NodePath, r.HouseholdId, r.PhoneHash, r.Residence, EF.Property<List<string>>(r, "_tags"))), Alive, cancellationToken))
-            .ToDictionary(r => r.IdNumberHash, StringComparer.Ordinal);
+       
+        var hashes = rows.Select(r => r.IdNumberHash).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var existing = await ExistingAsync(hashes, Alive, cancellationToken);
+       
         var householdNodes = rows.Where(r => r.Household is not null && r.Node is not null).Select(r => r.Node!.Id).Distinct();
         var households = await InBatchesAsync(householdNodes, batch => db.Households.AsNoTracking().Where(h => batch.Contains(h.NodeId)), Alive, cancellationToken);
 
+       
         var plan = ResidentImportPlan.Make(rows, existing, households, scope, now);
         if (plan.Errors.Count > 0)
         {
             return new ImportOutcome(total, plan.Errors, new Dictionary<string, int>());
         }
 
+       
         var loaded = (await InBatchesAsync(plan.ResidentsToLoad, batch => db.Residents.AsNoTracking().Where(r => batch.Contains(r.Id)), Alive, cancellationToken))
             .ToDictionary(r => r.Id);
-        var changes = plan.Apply(loaded, tenantId, protector, cancellationToken);
+       
+        var summary = new Dictionary<string, int> { ["added"] = 0, ["updated"] = 0, ["unchanged"] = 0, ["householdsAdded"] = plan.NewHouseholds.Count };
+        Task<ResidentChanges> Apply(int start) =>
+            Task.Run(() => plan.Apply(start, Math.Min(Batch, total - start), loaded, tenantId, protector, cancellationToken), cancellationToken);
         try
         {
             await TenantBulkCopy.InsertAsync(db, plan.NewHouseholds, cancellationToken);
-            foreach (var batch in changes.Added.Chunk(Batch))
+            // The database writes one batch while the cores encrypt the next.
+            var next = total > 0 ? Apply(0) : null;
+            for (var start = 0; next is not null; start += Batch)
             {
-                await TenantBulkCopy.InsertAsync(db, batch, cancellationToken);
+                var changes = await next;
+                next = start + Batch < total ? Apply(start + Batch) : null;
+                if (changes.Added.Count > 0)
+                {
+                    await TenantBulkCopy.InsertAsync(db, changes.Added, cancellationToken);
+                }
+
+                if (changes.Updated.Count > 0)
+                {
+                    await TenantBulkCopy.UpdateAsync(db, changes.Updated, cancellationToken);
+                }
+
+                if (changes.Events.Count > 0)
+                {
+                    await db.AddIntegrationEventsAsync(changes.Events, cancellationToken);
+                }
+                foreach (var (name, count) in changes.Summary)
+                {
+                    summary[name] += count;
+                }
+
                 await Alive();
             }
 
-            foreach (var batch in changes.Updated.Chunk(Batch))
-            {
-                await TenantBulkCopy.UpdateAsync(db, batch, cancellationToken);
-                await Alive();
-            }
-
-            foreach (var batch in changes.Events.Chunk(Batch))
-            {
-                await db.AddIntegrationEventsAsync(batch, cancellationToken);
-                await Alive();
-            }
-
-            if (changes.Added.Count >= StatisticsRefreshThreshold)
+            if (summary["added"] >= StatisticsRefreshThreshold)
             {
                 // Fresh statistics at once, rather than whenever autovacuum gets to it: the next import's lookups
                 // by hash are planned for the table as it is now, not as it was when nearly empty.
                 await db.Database.ExecuteSqlRawAsync("ANALYZE residents, households", cancellationToken);
             }
 
+           
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -126,7 +149,39 @@ internal sealed class ResidentImportHandler(ResidentsDbContext db, ITenantContex
             return ImportOutcome.Refused(0, "Residents changed while the file was being applied; nothing was imported. Upload it again.");
         }
 
-        return new ImportOutcome(total, [], changes.Summary);
+        return new ImportOutcome(total, [], summary);
+    }
+
+    /// <summary>The registered residents with the ID numbers of <paramref name="hashes"/>, by hash.</summary>
+    private async Task<Dictionary<string, ResidentSnapshot>> ExistingAsync(HashSet<string> hashes, Func<ValueTask> alive, CancellationToken cancellationToken)
+    {
+        var residents = db.Residents.AsNoTracking();
+        // The planner's estimate of the table, refreshed by every large import: when the file names a good share
+        // of it, one streamed read of the district's residents beats looking the hashes up batch by batch.
+        var estimated = await db.Database.SqlQuery<long>($"SELECT GREATEST(reltuples, 0)::bigint AS \"Value\" FROM pg_class WHERE oid = 'residents'::regclass")
+            .SingleAsync(cancellationToken);
+        if (hashes.Count * ScanShare < estimated)
+        {
+            return (await InBatchesAsync(hashes, batch => residents.Where(r => batch.Contains(r.IdNumberHash)).Select(Snapshot), alive, cancellationToken))
+                .ToDictionary(r => r.IdNumberHash, StringComparer.Ordinal);
+        }
+
+        var existing = new Dictionary<string, ResidentSnapshot>(StringComparer.Ordinal);
+        var read = 0;
+        await foreach (var resident in residents.Select(Snapshot).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (hashes.Contains(resident.IdNumberHash))
+            {
+                existing.Add(resident.IdNumberHash, resident);
+            }
+
+            if (++read % Batch == 0)
+            {
+                await alive();
+            }
+        }
+
+        return existing;
     }
 
     /// <summary>The district's nodes by code; a live node wins over a retired one that kept the code.</summary>

@@ -66,16 +66,19 @@ internal sealed class ResidentImportPlan
     }
 
     /// <summary>
-    /// Registers the new residents and changes the loaded ones (<paramref name="loaded"/>, by id) through the
-    /// domain, on all cores: encrypting personal data is most of the work.
+    /// Registers the new residents and changes the loaded ones (<paramref name="loaded"/>, by id) of the rows from
+    /// <paramref name="start"/> on (<paramref name="count"/> of them) through the domain, on all cores: encrypting
+    /// personal data is most of the work. Ranges are independent, so the next one can be worked out while the
+    /// previous one is written.
     /// </summary>
-    public ResidentChanges Apply(IReadOnlyDictionary<Guid, Resident> loaded, Guid tenantId, PersonalDataProtector protector, CancellationToken cancellationToken)
+    public ResidentChanges Apply(
+        int start, int count, IReadOnlyDictionary<Guid, Resident> loaded, Guid tenantId, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        var residents = new Resident?[_rows.Length];
-        var events = new IIntegrationEvent[]?[_rows.Length];
-        Parallel.For(0, _rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var residents = new Resident?[count];
+        var events = new IIntegrationEvent[]?[count];
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var (row, step) = (_rows[i], _steps[i]);
+            var (row, step) = (_rows[start + i], _steps[start + i]);
             if (step.Existing is null)
             {
                 var resident = Resident.Register(
@@ -89,16 +92,16 @@ internal sealed class ResidentImportPlan
             }
         });
 
-        var summary = new Dictionary<string, int> { ["added"] = 0, ["updated"] = 0, ["unchanged"] = 0, ["householdsAdded"] = NewHouseholds.Count };
+        var summary = new Dictionary<string, int> { ["added"] = 0, ["updated"] = 0, ["unchanged"] = 0 };
         var added = new List<Resident>();
         var updated = new List<Resident>();
-        for (var i = 0; i < _rows.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             if (residents[i] is not { } resident)
             {
                 summary["unchanged"]++;
             }
-            else if (_steps[i].Existing is null)
+            else if (_steps[start + i].Existing is null)
             {
                 added.Add(resident);
                 summary["added"]++;

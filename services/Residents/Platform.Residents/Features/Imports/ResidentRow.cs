@@ -163,6 +163,11 @@ internal sealed class ResidentRow
 
     private string[] CheckTags(ResidentFile file, string cell)
     {
+        if (cell.Length == 0)
+        {
+            return [];
+        }
+
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var text in cell.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -5,17 +5,20 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Platform.Benchmarks.TerritoryImport;
+namespace Platform.Benchmarks;
 
 /// <summary>
-/// Access tokens shaped like Identity's, signed with a key only the benchmark's districts service trusts, so
-/// the benchmark measures the districts service (its real authentication included) without running Identity.
+/// Access tokens shaped like Identity's, signed with a key only the benchmark's service trusts, so a benchmark
+/// measures the service (its real authentication included) without running Identity.
 /// </summary>
-internal static class BenchmarkTokens
+public static class BenchmarkTokens
 {
-    private const string Issuer = "https://identity.benchmark.invalid/";
+    /// <summary>The issuer the tokens name; the service's <c>Identity:Authority</c>.</summary>
+    public const string Issuer = "https://identity.benchmark.invalid/";
+
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "benchmark" };
 
+    /// <summary>A token of a district admin of <paramref name="tenant"/>, valid for an hour.</summary>
     public static string DistrictAdmin(Guid tenantId, string tenant) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -37,6 +40,7 @@ internal static class BenchmarkTokens
     /// <summary>Makes the service trust <see cref="Key"/> instead of fetching Identity's metadata.</summary>
     public static void Trust(JwtBearerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var configuration = new OpenIdConnectConfiguration { Issuer = Issuer, SigningKeys = { Key } };
         options.Configuration = configuration;
         options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
