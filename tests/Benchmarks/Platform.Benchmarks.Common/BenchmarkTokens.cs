@@ -18,24 +18,35 @@ public static class BenchmarkTokens
 
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "benchmark" };
 
-    /// <summary>A token of a district admin of <paramref name="tenant"/>, valid for an hour.</summary>
-    public static string DistrictAdmin(Guid tenantId, string tenant) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>A token of a district admin of <paramref name="tenant"/>, valid for two hours.</summary>
+    public static string DistrictAdmin(Guid tenantId, string tenant) => For(tenantId, tenant, "district-admin", territory: null);
+
+    /// <summary>A token of a member of <paramref name="tenant"/> with <paramref name="role"/>, scoped to <paramref name="territory"/> when given.</summary>
+    public static string For(Guid tenantId, string tenant, string role, Guid? territory)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = Guid.NewGuid().ToString(),
+            ["name"] = "benchmark",
+            ["tenant_id"] = tenantId.ToString(),
+            ["tenant"] = tenant,
+            ["role"] = role,
+            ["scope"] = "api",
+        };
+        if (territory is { } node)
+        {
+            claims["territory"] = node.ToString();
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             TokenType = "at+jwt",
             Issuer = Issuer,
-            Expires = DateTime.UtcNow.AddHours(1),
+            Expires = DateTime.UtcNow.AddHours(2),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = Guid.NewGuid().ToString(),
-                ["name"] = "benchmark",
-                ["tenant_id"] = tenantId.ToString(),
-                ["tenant"] = tenant,
-                ["role"] = "district-admin",
-                ["scope"] = "api",
-            },
+            Claims = claims,
         });
+    }
 
     /// <summary>Makes the service trust <see cref="Key"/> instead of fetching Identity's metadata.</summary>
     public static void Trust(JwtBearerOptions options)

@@ -22,7 +22,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Benchmarks;
 using Platform.Benchmarks.ResidentSearch;
+using Platform.Contracts;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
@@ -44,12 +46,12 @@ await using var service = new WebApplicationFactory<residents::Program>().WithWe
     web.UseSolutionRelativeContentRoot("services/Residents/Platform.Residents", "Platform.sln");
     web.UseSetting("ConnectionStrings:residentsdb", database.ConnectionString);
     web.UseSetting("ConnectionStrings:rabbitmq", virtualHost.ConnectionString);
-    web.UseSetting("Identity:Authority", "https://identity.benchmark.invalid/");
+    web.UseSetting("Identity:Authority", BenchmarkTokens.Issuer);
     web.UseSetting("PersonalData:Keys:bench-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     web.UseSetting("PersonalData:CurrentKeyId", "bench-1");
     web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    web.ConfigureServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, StreetAdminTokens.Trust));
+    web.ConfigureServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BenchmarkTokens.Trust));
 });
 _ = service.Server;
 await using (var scope = service.Services.CreateAsyncScope())
@@ -85,7 +87,7 @@ var kinds = queries.GroupBy(q => q.Kind).Select(g => g.ToList()).ToList();
 var clients = district.StreetNodes.ToDictionary(street => street.Id, street =>
 {
     var client = service.CreateClient();
-    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StreetAdminTokens.For(tenant.Id, tenant.Identifier, street.Id));
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchmarkTokens.For(tenant.Id, tenant.Identifier, PlatformRoleNames.StreetAdmin, street.Id));
     return client;
 });
 
