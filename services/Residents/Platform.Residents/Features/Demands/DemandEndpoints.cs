@@ -157,14 +157,14 @@ internal static class DemandEndpoints
 
         var total = await demands.CountAsync(cancellationToken);
         var rows = await demands.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id)
-            .Skip(paging.Skip).Take(paging.Size).AsSplitQuery().ToListAsync(cancellationToken);
+            .Skip(paging.Skip).Take(paging.Size).AsSingleQuery().ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<DemandResponse>([.. rows.Select(d => DemandResponse.From(d, now, withHistory: false))], paging.Page, paging.Size, total));
     }
 
     private static async Task<Results<Ok<DemandResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         return demand is null ? NotFound(id) : TypedResults.Ok(DemandResponse.From(demand, clock.GetUtcNow(), withHistory: true));
     }
 
@@ -186,7 +186,7 @@ internal static class DemandEndpoints
                 $"'{action}' is not an action; actions are {string.Join(", ", Enum.GetValues<DemandAction>().Select(a => a.Segment()))}.");
         }
 
-        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null)
         {
             return NotFound(id);
@@ -252,7 +252,10 @@ internal static class DemandEndpoints
                 [.. demand.History.OrderBy(h => h.Sequence).Where(h => h.FromStatus != h.ToStatus).Select(h => new PublicStep(h.ToStatus, h.At))]));
     }
 
-    /// <summary>The demands the caller may see: a resident's own, a worker's scope.</summary>
+    /// <summary>
+    /// The demands the caller may see: a resident's own, a worker's scope. Read them with a single query: split
+    /// queries are not one snapshot, and a step committed between them would show its history beside the old status.
+    /// </summary>
     private static async Task<IQueryable<Demand>> VisibleAsync(ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
     {
         if (!WorkerRoles.Any(caller.IsInRole))

@@ -19,7 +19,7 @@ public sealed partial class WorkOrderStatusConsumer(ResidentsDbContext db, TimeP
     {
         ArgumentNullException.ThrowIfNull(context);
         var update = context.Message;
-        var demand = await db.Demands.AsSplitQuery().SingleOrDefaultAsync(d => d.Id == update.DemandId, context.CancellationToken);
+        var demand = await db.Demands.AsSingleQuery().SingleOrDefaultAsync(d => d.Id == update.DemandId, context.CancellationToken);
         if (demand is null || !TryParse(update.Status, out var status))
         {
             // Nothing to apply it to: a company's system must not be able to wedge the queue with a bad message.
