@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,12 +51,9 @@ internal static class DemandMetricsEndpoints
         Guid? node, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // PostgreSQL stores instants in UTC; a client may well send +08:00.
-        var until = (to ?? now).ToUniversalTime();
-        var since = from?.ToUniversalTime() ?? until.AddDays(-30);
-        if (since >= until)
+        if (!TryWindow(from, to, now, TimeSpan.FromDays(30), out var since, out var until, out var problem))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+            return problem;
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
@@ -103,12 +101,15 @@ internal static class DemandMetricsEndpoints
     private static async Task<Results<Ok<HotSpotsResponse>, ValidationProblem>> HotSpotsAsync(
         DateTimeOffset? from, DateTimeOffset? to, int? minCount, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var until = (to ?? clock.GetUtcNow()).ToUniversalTime();
-        var since = from?.ToUniversalTime() ?? until.AddDays(-7);
-        var threshold = minCount ?? 3;
-        if (since >= until || threshold < 2)
+        if (!TryWindow(from, to, clock.GetUtcNow(), TimeSpan.FromDays(7), out var since, out var until, out var problem))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["window"] = ["from must be before to, and minCount at least 2."] });
+            return problem;
+        }
+
+        var threshold = minCount ?? 3;
+        if (threshold < 2)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["minCount"] = ["At least 2: one demand is not a class of problem."] });
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
@@ -124,6 +125,20 @@ internal static class DemandMetricsEndpoints
         var names = await db.TerritoryNodes.Where(n => gridIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
         return TypedResults.Ok(new HotSpotsResponse(since, until, [.. groups.Select(g =>
             new HotSpot(g.GridId!.Value, names.GetValueOrDefault(g.GridId.Value), g.Category, g.Count, g.FirstAt, g.LastAt))]));
+    }
+
+    /// <summary>
+    /// The period [from, to): to defaults to now, from to <paramref name="defaultLength"/> before to. Instants are
+    /// taken to UTC, as PostgreSQL stores them; a client may well send +08:00.
+    /// </summary>
+    private static bool TryWindow(
+        DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now, TimeSpan defaultLength,
+        out DateTimeOffset since, out DateTimeOffset until, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        until = (to ?? now).ToUniversalTime();
+        since = from?.ToUniversalTime() ?? until - defaultLength;
+        problem = since < until ? null : ProblemResults.Validation(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+        return problem is null;
     }
 
     private static IEnumerable<NodeMetrics> Ranked(IEnumerable<NodeMetrics> streets) =>
@@ -176,11 +191,9 @@ internal static class DemandMetricsEndpoints
         DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var until = (to ?? now).ToUniversalTime();
-        var since = from?.ToUniversalTime() ?? until.AddDays(-30);
-        if (since >= until)
+        if (!TryWindow(from, to, now, TimeSpan.FromDays(30), out var since, out var until, out var problem))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+            return problem;
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
