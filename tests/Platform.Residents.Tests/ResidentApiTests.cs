@@ -195,7 +195,7 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
     }
 
     [Fact]
-    public async Task Search_ByNamePrefixPhoneTailExactIdNumberAndTag_PagesByKey()
+    public async Task Search_ByNamePrefixPhoneTailExactIdNumberExactPhoneAndTag_PagesByKey()
     {
         var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
         var prefix = $"搜{Guid.NewGuid():N}"[..7];
@@ -207,7 +207,8 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
 
         var idNumber = TestPeople.IdNumber();
         var tail = Random.Shared.Next(0, 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-        var exact = (await CreateAsync(admin, Person(TestTerritory.BuildingA1b, idNumber, name: prefix + "z", phone: TestPeople.Phone(tail)))).GetProperty("id").GetGuid();
+        var phone = TestPeople.Phone(tail);
+        var exact = (await CreateAsync(admin, Person(TestTerritory.BuildingA1b, idNumber, name: prefix + "z", phone: phone))).GetProperty("id").GetGuid();
 
         // Keyset pages of two, in name order, until the cursor runs out.
         var seen = new List<Guid>();
@@ -223,6 +224,7 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
 
         Assert.Equal([exact], await IdsAsync(admin, $"q={idNumber}"));
         Assert.Contains(exact, await IdsAsync(admin, $"q={tail}&node={TestTerritory.BuildingA1b}"));
+        Assert.Equal([exact], await IdsAsync(admin, $"q={phone}"));
         Assert.Equal([ids[0], ids[2], ids[4]], await IdsAsync(admin, $"q={prefix}&tag=disabled"));
         await (await admin.GetAsync(new Uri("/api/residents?cursor=nonsense", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await admin.GetAsync(new Uri("/api/residents?tag=rich", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

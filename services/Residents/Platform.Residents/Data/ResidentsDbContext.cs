@@ -67,11 +67,11 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 
             // One person once per district: the keyed hash is the only form of the ID number that can be compared.
             resident.HasIndex(r => new { r.TenantId, r.IdNumberHash }).IsUnique();
-            resident.HasIndex(r => new { r.TenantId, r.PhoneHash });
             // Name search is a prefix search in byte order, so a scope's residents by name are one index range.
             resident.HasIndex(r => new { r.TenantId, r.Name, r.Id });
             resident.HasIndex(r => new { r.TenantId, r.NodePath });
             resident.HasIndex(r => new { r.TenantId, r.HouseholdId });
+            // Also serves the search by full phone, which filters the tail's residents by the phone's hash.
             resident.HasIndex(r => new { r.TenantId, r.PhoneTail });
         });
 

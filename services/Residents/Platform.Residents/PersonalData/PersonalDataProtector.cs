@@ -8,8 +8,8 @@ namespace Platform.Residents.PersonalData;
 /// Encrypts personal data (ID numbers, phones) for storage with AES-256-GCM, naming the key in the stored value
 /// (<c>v1.{keyId}.{base64 nonce|tag|ciphertext}</c>) so keys can rotate, and computes a keyed hash
 /// (HMAC-SHA256) of the normalised value to find a record by exact value without decrypting anything.
-/// Thread-safe: the keys are only read after construction and each thread encrypts with a cipher of its own, so
-/// bulk imports protect rows on all cores with the one singleton.
+/// Thread-safe: the keys are only read after construction and each thread encrypts and hashes with a cipher and an
+/// HMAC of its own, so bulk imports protect rows on all cores with the one singleton.
 /// </summary>
 public sealed class PersonalDataProtector : IDisposable
 {
@@ -23,6 +23,9 @@ public sealed class PersonalDataProtector : IDisposable
 
     // Setting a cipher up costs more than sealing an ID number with it, and imports seal millions of values.
     private readonly ThreadLocal<AesGcm> _currentCipher;
+
+    // Likewise an HMAC: keying one costs as much as hashing a short value with it, and a reset keeps the key.
+    private readonly ThreadLocal<IncrementalHash> _lookupHmac;
 
     /// <summary>Reads and checks the keys.</summary>
     /// <exception cref="InvalidOperationException">A key is missing, not base64 or too short.</exception>
@@ -44,6 +47,7 @@ public sealed class PersonalDataProtector : IDisposable
         _currentKeyId = settings.CurrentKeyId;
         _lookupKey = Decode(settings.LookupKey, "PersonalData:LookupKey", exactly: null);
         _currentCipher = new ThreadLocal<AesGcm>(() => new AesGcm(_keys[_currentKeyId], TagSize), trackAllValues: true);
+        _lookupHmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKey), trackAllValues: true);
     }
 
     /// <summary>Encrypts <paramref name="plaintext"/> with the current key.</summary>
@@ -59,7 +63,7 @@ public sealed class PersonalDataProtector : IDisposable
         return $"{Version}.{_currentKeyId}.{Convert.ToBase64String(sealedValue)}";
     }
 
-    /// <summary>Releases the threads' ciphers.</summary>
+    /// <summary>Releases the threads' ciphers and HMACs.</summary>
     public void Dispose()
     {
         foreach (var cipher in _currentCipher.Values)
@@ -67,7 +71,13 @@ public sealed class PersonalDataProtector : IDisposable
             cipher.Dispose();
         }
 
+        foreach (var hmac in _lookupHmac.Values)
+        {
+            hmac.Dispose();
+        }
+
         _currentCipher.Dispose();
+        _lookupHmac.Dispose();
     }
 
     /// <summary>Decrypts a value written by <see cref="Protect"/> with any key still configured.</summary>
@@ -105,7 +115,11 @@ public sealed class PersonalDataProtector : IDisposable
     public string LookupHash(string normalisedValue)
     {
         ArgumentNullException.ThrowIfNull(normalisedValue);
-        return Convert.ToBase64String(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(normalisedValue)));
+        var hmac = _lookupHmac.Value!;
+        hmac.AppendData(Encoding.UTF8.GetBytes(normalisedValue));
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        hmac.GetHashAndReset(hash);
+        return Convert.ToBase64String(hash);
     }
 
     // Binding the key id into the authentication tag stops a value from being relabelled with another key's id.

@@ -490,8 +490,6 @@ namespace Platform.Residents.Data.Migrations
 
                     b.HasIndex("TenantId", "NodePath");
 
-                    b.HasIndex("TenantId", "PhoneHash");
-
                     b.HasIndex("TenantId", "PhoneTail");
 
                     b.HasIndex("TenantId", "Name", "Id");

@@ -67,7 +67,7 @@ internal sealed class ResidentImportPlan
 
     /// <summary>
     /// Registers the new residents and changes the loaded ones (<paramref name="loaded"/>, by id) of the rows from
-    /// <paramref name="start"/> on (<paramref name="count"/> of them) through the domain, on all cores: encrypting
+    /// <paramref name="start"/> on (<paramref name="count"/> of them) through the domain, on all cores but one: encrypting
     /// personal data is most of the work. Ranges are independent, so the next one can be worked out while the
     /// previous one is written.
     /// </summary>
@@ -76,7 +76,11 @@ internal sealed class ResidentImportPlan
     {
         var residents = new Resident?[count];
         var events = new IIntegrationEvent[]?[count];
-        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        // One core is left to writing the previous range meanwhile, which takes longer than this range on one core: on a
+        // two-core machine with the database on it, encrypting on both slowed the COPY more than it sped the
+        // encryption up (300,000 rows: 14.3 s → 13.7 s).
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+        Parallel.For(0, count, options, i =>
         {
             var (row, step) = (_rows[start + i], _steps[start + i]);
             if (step.Existing is null)
