@@ -1,3 +1,5 @@
+using Platform.Districts.Contracts;
+
 namespace Platform.TerritoryReplica;
 
 /// <summary>
@@ -14,5 +16,23 @@ public readonly record struct SubtreeRange(string From, string To)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return new SubtreeRange(path, path[..^1] + "0");
+    }
+}
+
+/// <summary>Subtree filters over records that carry their node's path.</summary>
+public static class SubtreeQueries
+{
+    /// <summary>The records placed in the subtree at <paramref name="path"/> (all of them for the whole district).</summary>
+    public static IQueryable<T> InSubtree<T>(this IQueryable<T> records, string path)
+        where T : ITerritoryPlaced
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (path == TerritoryPath.Root)
+        {
+            return records;
+        }
+
+        var range = SubtreeRange.Of(path);
+        return records.Where(r => string.Compare(r.NodePath, range.From) >= 0 && string.Compare(r.NodePath, range.To) < 0);
     }
 }

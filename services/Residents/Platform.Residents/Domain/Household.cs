@@ -1,4 +1,5 @@
 using Platform.MultiTenancy.EntityFramework;
+using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Domain;
 
@@ -6,7 +7,7 @@ namespace Platform.Residents.Domain;
 /// A household (户): the people living behind one door of a building or unit, identified there by its door
 /// number (室号, e.g. 301). The tree ends at the unit; households live in this service.
 /// </summary>
-public sealed class Household : ITenantOwned
+public sealed class Household : ITenantOwned, ITerritoryPlaced
 {
     /// <summary>The longest door number.</summary>
     public const int NumberMaxLength = 20;

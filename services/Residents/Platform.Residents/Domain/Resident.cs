@@ -1,4 +1,5 @@
 using Platform.MultiTenancy.EntityFramework;
+using Platform.TerritoryReplica;
 using Platform.Residents.PersonalData;
 
 namespace Platform.Residents.Domain;
@@ -18,7 +19,7 @@ public enum Residence
 /// are never held in clear: each is stored encrypted (for the rare audited reveal), as a keyed hash (to find a
 /// resident by exact value) and masked (for lists).
 /// </summary>
-public sealed class Resident : ITenantOwned
+public sealed class Resident : ITenantOwned, ITerritoryPlaced
 {
     // Kept sorted and distinct, so the stored array and every event list the tags the same way.
     private List<string> _tags = [];

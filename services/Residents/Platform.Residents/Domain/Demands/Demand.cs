@@ -1,4 +1,5 @@
 using Platform.MultiTenancy.EntityFramework;
+using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Domain.Demands;
 
@@ -13,7 +14,7 @@ namespace Platform.Residents.Domain.Demands;
 /// second copy of the rules. <see cref="File"/> is the exception: its arguments are refused with
 /// <see cref="ArgumentException"/>, as is a missing actor anywhere, because those come from the caller's own code.
 /// </remarks>
-public sealed class Demand : ITenantOwned
+public sealed class Demand : ITenantOwned, ITerritoryPlaced
 {
     /// <summary>Longest title.</summary>
     public const int MaxTitleLength = 100;

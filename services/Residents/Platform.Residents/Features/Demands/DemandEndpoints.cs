@@ -142,7 +142,7 @@ internal static class DemandEndpoints
         if (query.Node is { } nodeId)
         {
             var path = await db.TerritoryNodes.Where(n => n.Id == nodeId).Select(n => n.Path).SingleOrDefaultAsync(cancellationToken);
-            demands = DemandScope.InSubtree(demands, path ?? "//");
+            demands = demands.InSubtree(path ?? "//");
         }
 
         demands = status is { } wanted ? demands.Where(d => d.Status == wanted) : demands;
@@ -265,7 +265,7 @@ internal static class DemandEndpoints
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
-        return DemandScope.InSubtree(db.Demands, scope.Path);
+        return db.Demands.InSubtree(scope.Path);
     }
 
     /// <summary>The grid the node lies in (the node itself or one of its ancestors), if any.</summary>

@@ -113,7 +113,7 @@ internal static class DemandMetricsEndpoints
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
-        var groups = await DemandScope.InSubtree(db.Demands, scope.Path)
+        var groups = await db.Demands.InSubtree(scope.Path)
             .Where(d => d.GridId != null && d.ReceivedAt >= since && d.ReceivedAt < until)
             .GroupBy(d => new { d.GridId, d.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), FirstAt = g.Min(d => d.ReceivedAt), LastAt = g.Max(d => d.ReceivedAt) })
@@ -166,7 +166,7 @@ internal static class DemandMetricsEndpoints
         var children = await db.TerritoryNodes.AsNoTracking().Where(n => n.ParentId == root.Id).ToListAsync(cancellationToken);
         // A child's path is its parent's plus one id and a slash; that prefix of a demand's path names the child it lies under.
         var prefixLength = root.Path.Length + Guid.Empty.ToString().Length + 1;
-        var demands = DemandScope.InSubtree(db.Demands, root.Path)
+        var demands = db.Demands.InSubtree(root.Path)
             .Where(d => d.ReceivedAt >= since && d.ReceivedAt < until && d.NodePath.Length >= prefixLength);
         var totals = await CountAsync(demands, d => d.NodePath.Substring(0, prefixLength), now, cancellationToken);
         var categories = (await demands
@@ -197,7 +197,7 @@ internal static class DemandMetricsEndpoints
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
-        var demands = DemandScope.InSubtree(db.Demands, scope.Path)
+        var demands = db.Demands.InSubtree(scope.Path)
             .Where(d => d.AssigneeType == AssigneeType.Department && d.ReceivedAt >= since && d.ReceivedAt < until);
         var counts = await CountAsync(demands, d => d.AssigneeId!, now, cancellationToken);
         return TypedResults.Ok(new DepartmentMetricsResponse(since, until, [.. counts

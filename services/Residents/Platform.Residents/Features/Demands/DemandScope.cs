@@ -1,25 +1,11 @@
 using System.Linq.Expressions;
-using Platform.Districts.Contracts;
 using Platform.Residents.Domain.Demands;
-using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Demands;
 
-/// <summary>Query pieces shared by the demand list, the metrics and the rankings.</summary>
+/// <summary>Query pieces shared by the demand list and the metrics.</summary>
 internal static class DemandScope
 {
-    /// <summary>Demands placed in the subtree at <paramref name="path"/>.</summary>
-    public static IQueryable<Demand> InSubtree(IQueryable<Demand> demands, string path)
-    {
-        if (path == TerritoryPath.Root)
-        {
-            return demands;
-        }
-
-        var range = SubtreeRange.Of(path);
-        return demands.Where(d => string.Compare(d.NodePath, range.From) >= 0 && string.Compare(d.NodePath, range.To) < 0);
-    }
-
     /// <summary>
     /// The SQL form of <see cref="Demand.IsOverdue"/>: not answered by the response deadline, or not concluded by the
     /// resolution deadline (either still open past it, or done late).

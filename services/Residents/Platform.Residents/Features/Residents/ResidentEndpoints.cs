@@ -158,7 +158,7 @@ internal static class ResidentEndpoints
             within = path;
         }
 
-        var residents = InSubtree(db.Residents.AsNoTracking(), within);
+        var residents = db.Residents.AsNoTracking().InSubtree(within);
         if (!string.IsNullOrWhiteSpace(q))
         {
             residents = Matching(residents, q.Trim(), protector, DistrictClock.Today(clock.GetUtcNow()));
@@ -424,18 +424,6 @@ internal static class ResidentEndpoints
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<PersonalDataAccessResponse>([.. rows.Select(PersonalDataAccessResponse.From)], paging.Page, paging.Size, total));
-    }
-
-    /// <summary>Residents placed in the subtree at <paramref name="path"/>, as one index range over the path.</summary>
-    public static IQueryable<Resident> InSubtree(IQueryable<Resident> residents, string path)
-    {
-        if (path == Districts.Contracts.TerritoryPath.Root)
-        {
-            return residents;
-        }
-
-        var range = SubtreeRange.Of(path);
-        return residents.Where(r => string.Compare(r.NodePath, range.From) >= 0 && string.Compare(r.NodePath, range.To) < 0);
     }
 
     private static IQueryable<Resident> Matching(IQueryable<Resident> residents, string q, PersonalDataProtector protector, DateOnly today)

@@ -12,15 +12,11 @@ internal sealed class ResidentsSubtreeMove(ResidentsDbContext db) : ISubtreeMove
 {
     public async Task MoveSubtreeAsync(string oldPath, string newPath, CancellationToken cancellationToken)
     {
-        var range = SubtreeRange.Of(oldPath);
-        await db.Residents
-            .Where(r => string.Compare(r.NodePath, range.From) >= 0 && string.Compare(r.NodePath, range.To) < 0)
+        await db.Residents.InSubtree(oldPath)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.NodePath, r => newPath + r.NodePath.Substring(oldPath.Length)), cancellationToken);
-        await db.Households
-            .Where(h => string.Compare(h.NodePath, range.From) >= 0 && string.Compare(h.NodePath, range.To) < 0)
+        await db.Households.InSubtree(oldPath)
             .ExecuteUpdateAsync(set => set.SetProperty(h => h.NodePath, h => newPath + h.NodePath.Substring(oldPath.Length)), cancellationToken);
-        await db.Demands
-            .Where(d => string.Compare(d.NodePath, range.From) >= 0 && string.Compare(d.NodePath, range.To) < 0)
+        await db.Demands.InSubtree(oldPath)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.NodePath, d => newPath + d.NodePath.Substring(oldPath.Length)), cancellationToken);
     }
 }
