@@ -1,16 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Districts.Contracts;
 using Platform.Identity.Data;
-using Platform.Identity.Domain;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
 using Platform.TerritoryReplica;
 using Platform.Testing;
+using Platform.Testing.Identity;
 
 namespace Platform.Identity.Tests;
 
@@ -90,16 +89,7 @@ public sealed class IdentityFixture : IAsyncLifetime
     {
         var id = Guid.Empty;
         await InScopeAsync(tenant, async services =>
-        {
-            var users = services.GetRequiredService<UserManager<PlatformUser>>();
-            var user = PlatformUser.Create(login ?? $"t-{Guid.NewGuid():N}"[..20], "测试用户", null, DateTimeOffset.UtcNow);
-            var created = await users.CreateAsync(user, MemberPassword);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            var db = services.GetRequiredService<IdentityDbContext>();
-            db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-            id = user.Id;
-        });
+            id = await IdentityTestHost.CreateMemberAsync(services, login ?? $"t-{Guid.NewGuid():N}"[..20], MemberPassword, role, scopeNodeId));
         return id;
     }
 

@@ -104,21 +104,31 @@ public sealed class IdentityTestHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var login = $"t-{Guid.NewGuid():N}"[..20];
-        string userId;
+        Guid userId;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-            var user = PlatformUser.Create(login, "测试用户", null, DateTimeOffset.UtcNow);
-            var created = await users.CreateAsync(user, MemberPassword);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-            userId = user.Id.ToString();
+            userId = await CreateMemberAsync(scope.ServiceProvider, login, MemberPassword, role, scopeNodeId);
         }
 
-        return (userId, await TokenAsync(login, MemberPassword, tenant.Identifier));
+        return (userId.ToString(), await TokenAsync(login, MemberPassword, tenant.Identifier));
+    }
+
+    /// <summary>
+    /// Creates an account with one membership directly in identity's database, for arranging tests;
+    /// <paramref name="tenantScope"/> is a service scope of the identity service that has entered the district.
+    /// </summary>
+    public static async Task<Guid> CreateMemberAsync(IServiceProvider tenantScope, string login, string password, string role, Guid? scopeNodeId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantScope);
+        var users = tenantScope.GetRequiredService<UserManager<PlatformUser>>();
+        var user = PlatformUser.Create(login, "测试用户", null, DateTimeOffset.UtcNow);
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var db = tenantScope.GetRequiredService<IdentityDbContext>();
+        db.Memberships.Add(Membership.Grant(user.Id, [role], scopeNodeId, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return user.Id;
     }
 
     /// <inheritdoc />
