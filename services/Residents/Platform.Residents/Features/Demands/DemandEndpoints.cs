@@ -138,7 +138,7 @@ internal static class DemandEndpoints
 
         var now = clock.GetUtcNow();
         var paging = new PageRequest(query.Page, query.PageSize);
-        var demands = await VisibleAsync(caller, db, cancellationToken);
+        var (demands, _) = await VisibleAsync(caller, db, cancellationToken);
         if (query.Node is { } nodeId)
         {
             var path = await db.TerritoryNodes.Where(n => n.Id == nodeId).Select(n => n.Path).SingleOrDefaultAsync(cancellationToken);
@@ -164,7 +164,8 @@ internal static class DemandEndpoints
     private static async Task<Results<Ok<DemandResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var (visible, _) = await VisibleAsync(caller, db, cancellationToken);
+        var demand = await visible.AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         return demand is null ? NotFound(id) : TypedResults.Ok(DemandResponse.From(demand, clock.GetUtcNow(), withHistory: true));
     }
 
@@ -186,14 +187,15 @@ internal static class DemandEndpoints
                 $"'{action}' is not an action; actions are {string.Join(", ", Enum.GetValues<DemandAction>().Select(a => a.Segment()))}.");
         }
 
-        var demand = await (await VisibleAsync(caller, db, cancellationToken)).AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var (visible, scope) = await VisibleAsync(caller, db, cancellationToken);
+        var demand = await visible.AsSingleQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null)
         {
             return NotFound(id);
         }
 
         // Residents take part only where it is theirs to: rating how their own demand was handled.
-        if (!WorkerRoles.Any(caller.IsInRole) && wanted != DemandAction.Callback)
+        if (scope is null && wanted != DemandAction.Callback)
         {
             return ProblemResults.Problem(
                 StatusCodes.Status403Forbidden, "demand.action_forbidden", "Action not allowed", "Residents may only give the callback on their own demands.");
@@ -209,7 +211,7 @@ internal static class DemandEndpoints
 
         try
         {
-            var refusal = await DemandTransitionRequest.ApplyAsync(wanted, body, demand, caller, db, sla.Value, now, cancellationToken);
+            var refusal = await DemandTransitionRequest.ApplyAsync(wanted, body, demand, caller, scope, db, sla.Value, now, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
@@ -256,16 +258,18 @@ internal static class DemandEndpoints
     /// The demands the caller may see: a resident's own, a worker's scope. Read them with a single query: split
     /// queries are not one snapshot, and a step committed between them would show its history beside the old status.
     /// </summary>
-    private static async Task<IQueryable<Demand>> VisibleAsync(ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
+    /// <returns>The demands, and the worker's scope (null for a resident).</returns>
+    private static async Task<(IQueryable<Demand> Demands, CallerScope? Scope)> VisibleAsync(
+        ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
     {
         if (!WorkerRoles.Any(caller.IsInRole))
         {
             var userId = Actor(caller).UserId;
-            return db.Demands.Where(d => d.FiledBy == userId);
+            return (db.Demands.Where(d => d.FiledBy == userId), null);
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
-        return db.Demands.InSubtree(scope.Path);
+        return (db.Demands.InSubtree(scope.Path), scope);
     }
 
     /// <summary>The grid the node lies in (the node itself or one of its ancestors), if any.</summary>

@@ -43,13 +43,17 @@ internal static class DemandTransitionRequest
         return errors;
     }
 
-    /// <summary>Applies the action; a reference to something outside the caller's scope is refused as a validation problem.</summary>
+    /// <summary>
+    /// Applies the action; a reference to something outside the caller's <paramref name="scope"/> (null for a resident,
+    /// who may only give the callback) is refused as a validation problem.
+    /// </summary>
     /// <exception cref="DemandRuleException">The demand's rules refuse the action.</exception>
     public static async Task<ValidationProblem?> ApplyAsync(
         DemandAction action,
         DemandActionRequest request,
         Demand demand,
         ClaimsPrincipal caller,
+        CallerScope? scope,
         ResidentsDbContext db,
         DemandSlaPolicy sla,
         DateTimeOffset now,
@@ -62,9 +66,8 @@ internal static class DemandTransitionRequest
             case DemandAction.Classify:
                 if (request.NodeId is { } nodeId)
                 {
-                    var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
                     var node = await db.TerritoryNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == nodeId, cancellationToken);
-                    if (node is null || node.Retired || !scope.Sees(node.Path))
+                    if (node is null || node.Retired || scope?.Sees(node.Path) != true)
                     {
                         return Invalid("nodeId", "No active territory node with this id in your area.");
                     }
