@@ -21,6 +21,11 @@ public static class TenantBulkCopy
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entities);
+        if (IsKnownEmpty(entities))
+        {
+            return 0;
+        }
+
         var table = Table.Of<TEntity>(db);
         return await CopyAsync(Connection(db), table.Name, table, entities, TenantOf<TEntity>(db), cancellationToken);
     }
@@ -34,6 +39,11 @@ public static class TenantBulkCopy
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entities);
+        if (IsKnownEmpty(entities))
+        {
+            return 0;
+        }
+
         var table = Table.Of<TEntity>(db);
         var tenantId = TenantOf<TEntity>(db);
         var connection = Connection(db);
@@ -50,6 +60,11 @@ public static class TenantBulkCopy
         await using var update = new NpgsqlCommand($"UPDATE {table.Name} AS t SET {assignments} FROM {staging} AS s WHERE {match}", connection);
         return await update.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // Nothing to write costs nothing: no COPY, no staging table. Only a count known without enumerating counts;
+    // a lazy sequence is written as it comes.
+    private static bool IsKnownEmpty<TEntity>(IEnumerable<TEntity> entities) =>
+        entities.TryGetNonEnumeratedCount(out var count) && count == 0;
 
     private static NpgsqlConnection Connection(DbContext db) =>
         db.Database.CurrentTransaction is null

@@ -111,20 +111,9 @@ internal sealed class ResidentImportHandler(ResidentsDbContext db, ITenantContex
             {
                 var changes = await next;
                 next = start + Batch < total ? Apply(start + Batch) : null;
-                if (changes.Added.Count > 0)
-                {
-                    await TenantBulkCopy.InsertAsync(db, changes.Added, cancellationToken);
-                }
-
-                if (changes.Updated.Count > 0)
-                {
-                    await TenantBulkCopy.UpdateAsync(db, changes.Updated, cancellationToken);
-                }
-
-                if (changes.Events.Count > 0)
-                {
-                    await db.AddIntegrationEventsAsync(changes.Events, cancellationToken);
-                }
+                await TenantBulkCopy.InsertAsync(db, changes.Added, cancellationToken);
+                await TenantBulkCopy.UpdateAsync(db, changes.Updated, cancellationToken);
+                await db.AddIntegrationEventsAsync(changes.Events, cancellationToken);
                 foreach (var (name, count) in changes.Summary)
                 {
                     summary[name] += count;
