@@ -1,5 +1,6 @@
 using Platform.MultiTenancy.EntityFramework;
 using Platform.TerritoryReplica;
+using Platform.Domain;
 
 namespace Platform.Residents.Domain.Demands;
 
@@ -196,7 +197,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             ResponseDueAt = sla.ResponseDue(priority, now),
             ResolutionDueAt = sla.ResolutionDue(category.Trim(), now),
         };
-        demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, WireName.Of(channel));
+        demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, channel.ToWire());
         return demand;
     }
 
@@ -236,7 +237,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             ?? Problem(nameof(assigneeId), assigneeId, MaxAssigneeIdLength));
         AssigneeType = type;
         AssigneeId = assigneeId.Trim();
-        Record(DemandAction.Assign, DemandStatus.Assigned, actor, now, note, attachments, $"{WireName.Of(type)}:{AssigneeId}");
+        Record(DemandAction.Assign, DemandStatus.Assigned, actor, now, note, attachments, $"{type.ToWire()}:{AssigneeId}");
         return type == Demands.AssigneeType.PropertyCompany;
     }
 
@@ -339,7 +340,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
 
         Satisfaction = satisfaction;
         SatisfactionScore = score;
-        Record(DemandAction.Callback, Status, actor, now, note, attachments, $"{WireName.Of(satisfaction)}/{score}");
+        Record(DemandAction.Callback, Status, actor, now, note, attachments, $"{satisfaction.ToWire()}/{score}");
     }
 
     /// <summary>
@@ -424,7 +425,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             }
         }
 
-        Append(DemandHistoryEntry.WorkOrder, Status, to, actor, now, note, null, WireName.Of(status));
+        Append(DemandHistoryEntry.WorkOrder, Status, to, actor, now, note, null, status.ToWire());
         return moved;
     }
 

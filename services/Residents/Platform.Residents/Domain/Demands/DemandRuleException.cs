@@ -1,3 +1,5 @@
+using Platform.Domain;
+
 namespace Platform.Residents.Domain.Demands;
 
 /// <summary>
@@ -18,7 +20,7 @@ public class DemandRuleException(string code, string message, bool isConflict) :
 public sealed class DemandTransitionException(DemandAction action, DemandStatus status, IReadOnlyList<DemandAction> allowedActions)
     : DemandRuleException(
         DemandProblemCodes.InvalidTransition,
-        $"{action.Segment()} is not allowed while the demand is {WireName.Of(status)}; allowed now: {(allowedActions.Count == 0 ? "nothing" : string.Join(", ", allowedActions.Select(a => a.Segment())))}.",
+        $"{action.Segment()} is not allowed while the demand is {status.ToWire()}; allowed now: {(allowedActions.Count == 0 ? "nothing" : string.Join(", ", allowedActions.Select(a => a.Segment())))}.",
         isConflict: true)
 {
     /// <summary>The refused action.</summary>

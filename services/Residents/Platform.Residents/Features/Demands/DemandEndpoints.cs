@@ -13,6 +13,7 @@ using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Residents;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;
+using Platform.Domain;
 
 namespace Platform.Residents.Features.Demands;
 
@@ -125,12 +126,9 @@ internal static class DemandEndpoints
         DemandStatus? status = null;
         if (query.Status is not null)
         {
-            if (!DemandScope.TryParseStatus(query.Status, out var parsed))
+            if (!WireNames.TryParse<DemandStatus>(query.Status, out var parsed))
             {
-                return ProblemResults.Validation(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"One of {string.Join(", ", Enum.GetValues<DemandStatus>().Select(WireName.Of))}."],
-                });
+                return ProblemResults.Validation("status", WireNames.Expected<DemandStatus>());
             }
 
             status = parsed;

@@ -146,7 +146,7 @@ internal static class DemandMetricsEndpoints
             .OrderByDescending(s => s.Volume).ThenBy(s => s.Name, StringComparer.Ordinal);
 
     private static Guid? ScopeNode(ClaimsPrincipal caller) =>
-        Guid.TryParse(caller.FindFirstValue(Platform.MultiTenancy.Resolution.TenantClaimTypes.Territory), out var id) ? id : null;
+        Guid.TryParse(CallerScope.ClaimOf(caller), out var id) ? id : null;
 
     private static async Task<Root?> RootAsync(Guid? nodeId, CallerScope scope, ResidentsDbContext db, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
+using Platform.Domain;
 
 namespace Platform.Residents.Features.Demands;
 
@@ -14,7 +15,7 @@ internal static class DemandProblems
             rule.Code,
             rule.IsConflict ? "Not possible now" : "Invalid request",
             rule.Message);
-        result.ProblemDetails.Extensions["demandStatus"] = WireName.Of(demand.Status);
+        result.ProblemDetails.Extensions["demandStatus"] = demand.Status.ToWire();
         result.ProblemDetails.Extensions["allowedActions"] = demand.AllowedActions.Select(a => a.Segment()).ToArray();
         return result;
     }
