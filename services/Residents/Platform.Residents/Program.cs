@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
+using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.Features.Territory;
-using Platform.Residents.PersonalData;
 using Platform.Residents.Seeding;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;
@@ -38,9 +38,7 @@ builder.Services.AddScoped<ISubtreeMoveHandler, ResidentsSubtreeMove>();
 // Before the bus and the server start: the schema.
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResidentsSeeder>());
 
-// Keys are checked at start: a service that could not protect personal data must not run.
-builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName);
-builder.Services.AddSingleton<PersonalDataProtector>();
+builder.Services.AddPersonalData();
 builder.Services.AddOptions<DemandSlaPolicy>().BindConfiguration(DemandSlaPolicy.SectionName)
     .Validate(policy => policy.Validate().Count == 0, "Demands:Sla has a non-positive duration.").ValidateOnStart();
 builder.Services.AddResidentImports();
@@ -54,8 +52,6 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-
-_ = app.Services.GetRequiredService<PersonalDataProtector>();
 
 app.UseAuthentication();
 app.UseMultiTenancy();
