@@ -1,3 +1,4 @@
+using MassTransit;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NetArchTest.Rules;
@@ -67,6 +68,23 @@ public sealed class IntegrationEventTests
             return DeclaringProject.Where(e => e.Value.Service == service.Key && !created.Contains(e.Key))
                 .Select(e => $"{e.Value.Name} declares {e.Key}, which {service.Key} never creates: declare it in the .Contracts of the service that publishes it");
         });
+
+        Rules.AssertNone(violations);
+    }
+
+    [Fact]
+    public void IntegrationEvent_OnTheWire_IsNamedAfterTheContractThatDeclaresIt()
+    {
+        // MassTransit names a message (its URN, and the exchange it is published to) after its namespace and type. In
+        // its contract's root namespace an event travels as urn:message:Platform.<Service>.Contracts:<Name>: the
+        // publisher and every consumer meet on that one exchange, and the wire name says who publishes the event.
+        var violations = DeclaringProject.Where(e => e.Value.IsServiceContracts).Select(e =>
+        {
+            var type = e.Value.Assembly.GetType(e.Key, throwOnError: true)!;
+            var urn = MessageUrn.ForTypeString(type);
+            var expected = $"urn:message:{e.Value.Name}:{type.Name}";
+            return urn == expected ? null : $"{e.Key} travels as {urn}, not {expected}: keep events in their contract's root namespace";
+        }).OfType<string>();
 
         Rules.AssertNone(violations);
     }
