@@ -39,6 +39,24 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_WithAPhoneSpelledWithTheCountryCode_StoresItsElevenDigits()
+    {
+        using var admin = await AsAsync("demo-district-admin");
+        var login = UniqueLogin();
+
+        using var response = await admin.PostAsJsonAsync("/api/identity/users", NewUser(login, ["resident"], phone: "+86 139-0013-9000"), Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal("139****9000", created.GetProperty("phone").GetString());
+        await fixture.InScopeAsync(fixture.Demo, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            Assert.Equal("13900139000", (await users.FindByNameAsync(login))!.PhoneNumber);
+        });
+    }
+
+    [Fact]
     public async Task StreetAdmin_CannotGrantAHigherRole()
     {
         var streetAdmin = await fixture.CreateMemberAsync(fixture.Demo, "street-admin", fixture.NorthStreet, login: UniqueLogin());

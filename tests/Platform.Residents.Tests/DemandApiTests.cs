@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts;
+using Platform.Property.Contracts;
 using Platform.Residents.Contracts;
 using Platform.Testing;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Platform.PersonalData;
 using Platform.Residents.Domain;
-using Platform.Residents.PersonalData;
 
 namespace Platform.Residents.Tests;
 

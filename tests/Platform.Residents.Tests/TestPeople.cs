@@ -1,5 +1,5 @@
 using System.Globalization;
-using Platform.Residents.Domain;
+using Platform.PersonalData;
 
 namespace Platform.Residents.Tests;
 

@@ -12,6 +12,7 @@ public sealed class MessagingOptions
     /// <summary>First retry delay; later ones grow exponentially up to <see cref="RetryMaxInterval"/>.</summary>
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Longest retry delay, so a consumer waiting on a dependency that recovers is not left idle for long.</summary>
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the relay looks for unpublished events when nothing woke it.</summary>

@@ -39,7 +39,7 @@ public sealed record DemandAssignedIntegrationEvent : IntegrationEvent
 
 /// <summary>
 /// A demand was assigned to the property company that manages the compound: the company's work order. The
-/// Property service opens a work order and reports its progress with <see cref="PropertyWorkOrderStatusChangedIntegrationEvent"/>.
+/// Property service opens a work order and reports its progress with <c>Platform.Property.Contracts.PropertyWorkOrderStatusChangedIntegrationEvent</c>.
 /// </summary>
 public sealed record DemandAssignedToPropertyCompanyIntegrationEvent : IntegrationEvent
 {
@@ -66,25 +66,6 @@ public sealed record DemandAssignedToPropertyCompanyIntegrationEvent : Integrati
 
     /// <summary>When the demand must be resolved.</summary>
     public required DateTimeOffset ResolutionDueAt { get; init; }
-}
-
-/// <summary>
-/// Produced by the Property service: a property company's work order for a demand changed status
-/// (<c>accepted</c>, <c>started</c>, <c>completed</c> or <c>rejected</c>). The residents service moves the demand on.
-/// </summary>
-public sealed record PropertyWorkOrderStatusChangedIntegrationEvent : IntegrationEvent
-{
-    /// <summary>The demand the work order is for.</summary>
-    public required Guid DemandId { get; init; }
-
-    /// <summary>The company reporting.</summary>
-    public required string CompanyId { get; init; }
-
-    /// <summary><c>accepted</c>, <c>started</c>, <c>completed</c> or <c>rejected</c>.</summary>
-    public required string Status { get; init; }
-
-    /// <summary>The company's note, if any.</summary>
-    public string? Note { get; init; }
 }
 
 /// <summary>The street summoned departments to a demand (吹哨); each must check in (报到).</summary>

@@ -1,10 +1,10 @@
+using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.Features.Territory;
-using Platform.Residents.PersonalData;
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
 
@@ -17,9 +17,7 @@ builder.AddPlatformService<ResidentsDbContext>("residents", bus =>
 });
 builder.Services.AddScoped<ISubtreeMoveHandler, ResidentsSubtreeMove>();
 
-// Keys are checked at start: a service that could not protect personal data must not run.
-builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName);
-builder.Services.AddSingleton<PersonalDataProtector>();
+builder.Services.AddPersonalData();
 builder.Services.AddOptions<DemandSlaPolicy>().BindConfiguration(DemandSlaPolicy.SectionName)
     .Validate(policy => policy.Validate().Count == 0, "Demands:Sla has a non-positive duration.").ValidateOnStart();
 builder.Services.AddResidentImports();
@@ -30,8 +28,6 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.AuditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Platform.Contracts.PlatformRoleNames.DistrictAdmin));
 
 var app = builder.Build();
-
-_ = app.Services.GetRequiredService<PersonalDataProtector>();
 
 app.UsePlatformPipeline();
 app.MapResidentEndpoints();

@@ -1,8 +1,6 @@
-extern alias residents;
-
 using System.Globalization;
 using System.Text;
-using residents::Platform.Residents.Domain;
+using Platform.PersonalData;
 
 namespace Platform.Benchmarks.ResidentImport;
 

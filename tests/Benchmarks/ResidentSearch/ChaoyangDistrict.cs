@@ -2,9 +2,9 @@ extern alias residents;
 
 using System.Globalization;
 using Platform.Districts.Contracts;
+using Platform.PersonalData;
 using Platform.TerritoryReplica;
 using residents::Platform.Residents.Domain;
-using residents::Platform.Residents.PersonalData;
 
 namespace Platform.Benchmarks.ResidentSearch;
 

@@ -28,10 +28,10 @@ using Platform.Contracts;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
+using Platform.PersonalData;
 using Platform.Testing;
 using Platform.TerritoryReplica;
 using residents::Platform.Residents.Data;
-using residents::Platform.Residents.PersonalData;
 
 const int Batch = 100_000;
 const int RequestsPerRound = 400;

@@ -21,12 +21,15 @@ public sealed class OutboxMessage
     /// <summary>The event serialised as JSON.</summary>
     public string Payload { get; set; } = "";
 
+    /// <summary>When the fact happened, copied from the event so the table can be read without parsing payloads.</summary>
     public DateTimeOffset OccurredAt { get; set; }
 
+    /// <summary>When the broker accepted the event; null while it waits. Published rows are purged after the retention period.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
     /// <summary>Set when the row can never be published (its type no longer exists); kept for inspection.</summary>
     public DateTimeOffset? FailedAt { get; set; }
 
+    /// <summary>Why the row was given up (<see cref="FailedAt"/>), for whoever repairs it.</summary>
     public string? LastError { get; set; }
 }

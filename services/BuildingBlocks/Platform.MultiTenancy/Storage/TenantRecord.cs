@@ -6,14 +6,19 @@ namespace Platform.MultiTenancy.Storage;
 /// <summary>A service's local copy of one tenant, as last reported by the Districts service.</summary>
 public sealed class TenantRecord
 {
+    /// <summary>The tenant's immutable id, the same in every service and in every event's <c>TenantId</c>.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>The lower-case slug (<c>chaoyang</c>) that hosts and <c>/t/{district}</c> paths resolve to this tenant.</summary>
     public string Identifier { get; set; } = "";
 
+    /// <summary>The district's display name, e.g. 朝阳区.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>Whether the district may use the service; a suspended one is refused on every request.</summary>
     public TenantStatus Status { get; set; }
 
+    /// <summary>The district's settings as a JSON object of strings, stored as one <c>jsonb</c> column.</summary>
     public string SettingsJson { get; set; } = "{}";
 
     /// <summary>When the Districts service reported the facts stored here; older reports are ignored.</summary>

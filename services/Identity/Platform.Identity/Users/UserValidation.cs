@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Identity.Domain;
+using Platform.PersonalData;
 
 namespace Platform.Identity.Users;
 
@@ -8,9 +9,6 @@ internal static partial class UserValidation
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
     private static partial Regex LoginPattern();
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex MobilePattern();
 
     public static string NormaliseLogin(string login) => login.Trim().ToLowerInvariant();
 
@@ -30,12 +28,24 @@ internal static partial class UserValidation
         }
     }
 
-    public static void Phone(string? phone, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// The optional phone by the platform's one mobile-number rule (the one Residents applies), as the eleven
+    /// digits stored; null when none was given or it is not a mainland mobile.
+    /// </summary>
+    public static string? Phone(string? phone, Dictionary<string, string[]> errors)
     {
-        if (!string.IsNullOrEmpty(phone) && !MobilePattern().IsMatch(phone))
+        if (string.IsNullOrEmpty(phone))
         {
-            errors["phone"] = ["A mainland mobile number: 11 digits starting with 13–19."];
+            return null;
         }
+
+        if (!MobilePhone.TryParse(phone, out var mobile, out var problem))
+        {
+            errors["phone"] = [problem];
+            return null;
+        }
+
+        return mobile.Value;
     }
 
     public static void Roles(IReadOnlyList<string>? roles, Dictionary<string, string[]> errors)
@@ -55,5 +65,5 @@ internal static partial class UserValidation
 
     /// <summary><c>138****8000</c>: enough to recognise a number, not enough to call it.</summary>
     public static string? MaskPhone(string? phone) =>
-        phone is { Length: 11 } ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)) : phone is null ? null : "****";
+        phone is null ? null : MobilePhone.TryParse(phone, out var mobile, out _) ? mobile.Masked : "****";
 }

@@ -59,7 +59,7 @@ internal static class UsersEndpoints
         var errors = new Dictionary<string, string[]>();
         UserValidation.Login(request.Login, errors);
         UserValidation.DisplayName(request.DisplayName, errors);
-        UserValidation.Phone(request.Phone, errors);
+        var phone = UserValidation.Phone(request.Phone, errors);
         UserValidation.Roles(request.Roles, errors);
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -86,7 +86,7 @@ internal static class UsersEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var user = PlatformUser.Create(login, request.DisplayName!.Trim(), NullIfEmpty(request.Phone), now);
+        var user = PlatformUser.Create(login, request.DisplayName!.Trim(), phone, now);
         // The account, the membership and the audit entry are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, request.Password!);
@@ -239,8 +239,6 @@ internal static class UsersEndpoints
 
     internal static string Describe(Membership membership) =>
         $"roles {string.Join(",", membership.Roles)}; scope {membership.ScopeNodeId?.ToString() ?? "district"}";
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static ProblemHttpResult NotFound() =>
         ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.user_not_found", "User not found");

@@ -1,6 +1,6 @@
 using Platform.MultiTenancy.EntityFramework;
+using Platform.PersonalData;
 using Platform.TerritoryReplica;
-using Platform.Residents.PersonalData;
 
 namespace Platform.Residents.Domain;
 

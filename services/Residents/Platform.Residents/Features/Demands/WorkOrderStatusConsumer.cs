@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging.Outbox;
-using Platform.Residents.Contracts;
+using Platform.Property.Contracts;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.Domain;

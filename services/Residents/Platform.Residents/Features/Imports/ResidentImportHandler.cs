@@ -6,9 +6,9 @@ using Platform.Imports.Tabular;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
+using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
-using Platform.Residents.PersonalData;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Imports;

@@ -1,8 +1,8 @@
 using Platform.Contracts;
 using Platform.Imports.Jobs;
+using Platform.PersonalData;
 using Platform.Residents.Domain;
 using Platform.Residents.Features.Residents;
-using Platform.Residents.PersonalData;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Imports;

@@ -1,7 +1,7 @@
 using Platform.Districts.Contracts;
 using Platform.Imports.Tabular;
+using Platform.PersonalData;
 using Platform.Residents.Domain;
-using Platform.Residents.PersonalData;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Imports;

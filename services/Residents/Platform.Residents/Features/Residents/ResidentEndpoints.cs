@@ -5,9 +5,9 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
+using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
-using Platform.Residents.PersonalData;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Platform.Residents.Domain;
+namespace Platform.PersonalData;
 
 /// <summary>
 /// A resident identity card number (居民身份证号码, GB 11643-1999): six digits of the region where it was issued,

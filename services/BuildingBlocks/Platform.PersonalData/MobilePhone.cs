@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Platform.Residents.Domain;
+namespace Platform.PersonalData;
 
 /// <summary>A mainland mobile number: eleven digits starting 13–19 (an optional +86 or 86 prefix is dropped).</summary>
 public sealed class MobilePhone

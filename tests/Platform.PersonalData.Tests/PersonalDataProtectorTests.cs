@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Platform.Residents.PersonalData;
 
-namespace Platform.Residents.Tests;
+namespace Platform.PersonalData.Tests;
 
 public sealed class PersonalDataProtectorTests
 {

@@ -1,4 +1,4 @@
-namespace Platform.Residents.PersonalData;
+namespace Platform.PersonalData;
 
 /// <summary>
 /// Keys that protect personal data at rest (section <c>PersonalData</c>). Encryption keys rotate: a new key is

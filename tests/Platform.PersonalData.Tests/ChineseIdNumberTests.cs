@@ -1,6 +1,4 @@
-using Platform.Residents.Domain;
-
-namespace Platform.Residents.Tests;
+namespace Platform.PersonalData.Tests;
 
 public sealed class ChineseIdNumberTests
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Platform.Residents.PersonalData;
+namespace Platform.PersonalData;
 
 /// <summary>
 /// Encrypts personal data (ID numbers, phones) for storage with AES-256-GCM, naming the key in the stored value
@@ -17,7 +17,7 @@ public sealed class PersonalDataProtector : IDisposable
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly Dictionary<string, byte[]> _keys;
+    private readonly IReadOnlyDictionary<string, byte[]> _keys;
     private readonly string _currentKeyId;
     private readonly byte[] _lookupKey;
 
@@ -32,20 +32,14 @@ public sealed class PersonalDataProtector : IDisposable
     public PersonalDataProtector(IOptions<PersonalDataOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        _keys = settings.Keys.ToDictionary(k => k.Key, k => Decode(k.Value, $"PersonalData:Keys:{k.Key}", exactly: 32), StringComparer.Ordinal);
-        if (!_keys.ContainsKey(settings.CurrentKeyId))
+        if (!PersonalDataKeys.TryRead(options.Value, out var keys, out var problem))
         {
-            throw new InvalidOperationException($"PersonalData:CurrentKeyId '{settings.CurrentKeyId}' names no key in PersonalData:Keys.");
+            throw new InvalidOperationException(problem);
         }
 
-        if (_keys.Keys.Any(id => id.Length == 0 || id.Contains('.', StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException("PersonalData key ids must be non-empty and contain no '.'.");
-        }
-
-        _currentKeyId = settings.CurrentKeyId;
-        _lookupKey = Decode(settings.LookupKey, "PersonalData:LookupKey", exactly: null);
+        _keys = keys.Encryption;
+        _currentKeyId = keys.CurrentKeyId;
+        _lookupKey = keys.Lookup;
         _currentCipher = new ThreadLocal<AesGcm>(() => new AesGcm(_keys[_currentKeyId], TagSize), trackAllValues: true);
         _lookupHmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKey), trackAllValues: true);
     }
@@ -124,21 +118,4 @@ public sealed class PersonalDataProtector : IDisposable
 
     // Binding the key id into the authentication tag stops a value from being relabelled with another key's id.
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes(keyId);
-
-    private static byte[] Decode(string base64, string setting, int? exactly)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{setting} is not base64.");
-        }
-
-        return exactly is { } length && bytes.Length != length ? throw new InvalidOperationException($"{setting} must be {length} bytes.")
-            : bytes.Length < 32 ? throw new InvalidOperationException($"{setting} must be at least 32 bytes.")
-            : bytes;
-    }
 }
