@@ -50,6 +50,7 @@ app.MapOpenApi("/api/identity/openapi/{documentName}.json").AllowAnonymous();
 app.MapTokenEndpoints();
 app.MapLoginPage();
 app.MapUsersEndpoints();
+app.MapInvitationsEndpoints();
 app.MapDistrictAdminsEndpoints();
 app.MapClientsEndpoints();
 app.MapAuditEndpoints();

@@ -79,10 +79,9 @@ internal static class ClientsEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope!.Value);
-        if (refusal is { } refused)
+        if (await territory.RefuseGrantAsync(caller, roles, scope!.Value, cancellationToken) is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused;
         }
 
         var now = clock.GetUtcNow();

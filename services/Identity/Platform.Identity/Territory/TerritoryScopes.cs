@@ -60,6 +60,14 @@ internal sealed class TerritoryScopes(IdentityDbContext db)
         var scope = Guid.TryParse(territory, out var id) ? await FindAsync(id, cancellationToken) : null;
         return new GrantingAuthority(roles, scope ?? new TerritoryScope(id, $"/unknown/{territory}/"));
     }
+
+    /// <summary>
+    /// The <c>403</c> for a grant of <paramref name="roles"/> over <paramref name="scope"/> that the caller may not
+    /// make (a role above its own, a scope outside its territory); null when the grant is allowed.
+    /// </summary>
+    public async Task<ProblemHttpResult?> RefuseGrantAsync(
+        ClaimsPrincipal caller, IEnumerable<string> roles, TerritoryScope scope, CancellationToken cancellationToken) =>
+        (await OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope)?.ToProblem("Not allowed to grant this");
 }
 
 /// <summary>Answers for refused grants.</summary>

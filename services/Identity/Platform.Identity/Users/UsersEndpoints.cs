@@ -30,7 +30,7 @@ internal static class UsersEndpoints
         users.MapPost("", CreateAsync).WithSummary("Create a user with a membership in the caller's district.");
         users.MapGet("", ListAsync).WithSummary("Members of the caller's district inside the caller's territory, paged.");
         users.MapGet("{id:guid}", GetAsync).WithSummary("One member of the caller's district.");
-        users.MapPost("{id:guid}/memberships", SetMembershipAsync).WithSummary("Grant or change a user's roles and scope in the caller's district.");
+        users.MapPost("{id:guid}/memberships", SetMembershipAsync).WithSummary("Change a member's roles and scope in the caller's district (others join by invitation).");
         return endpoints;
     }
 
@@ -72,10 +72,9 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(request.Roles!, scope!.Value);
-        if (refusal is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!.Value, cancellationToken) is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused;
         }
 
         var login = UserValidation.NormaliseLogin(request.Login!);
@@ -155,7 +154,7 @@ internal static class UsersEndpoints
             : TypedResults.Ok(ToResponse(member.User, member.Membership, tenant, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipAsync(
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipAsync(
         Guid id,
         MembershipRequest request,
         ClaimsPrincipal caller,
@@ -176,40 +175,29 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        // A user who is not a member of this district answers like an id nobody has: joining is the user's own
+        // act (an invitation they accept), and a different answer would confirm that the account exists.
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == id, cancellationToken);
+        if (membership is null || await users.FindByIdAsync(id.ToString()) is not { } user)
         {
             return NotFound();
         }
 
-        var authority = await territory.OfCallerAsync(caller, cancellationToken);
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == id, cancellationToken);
         // Both what the member is now and what they would become must be within the caller's authority:
         // a street admin can neither promote someone nor rewrite the district admin's membership.
-        var current = membership is null ? null : await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
-        var refusal = authority.Refusal(request.Roles!, scope!.Value)
-            ?? (membership is null ? null : authority.Refusal(membership.Roles, current ?? scope.Value));
+        var authority = await territory.OfCallerAsync(caller, cancellationToken);
+        var current = await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
+        var refusal = authority.Refusal(request.Roles!, scope!.Value) ?? authority.Refusal(membership.Roles, current ?? scope.Value);
         if (refusal is { } refused)
         {
             return refused.ToProblem("Not allowed to grant this");
         }
 
         var now = clock.GetUtcNow();
-        var isNew = membership is null;
-        if (membership is null)
-        {
-            membership = Membership.Grant(id, request.Roles!, request.ScopeNodeId, now);
-            db.Memberships.Add(membership);
-        }
-        else
-        {
-            membership.Change(request.Roles!, request.ScopeNodeId, now);
-        }
-
+        membership.Change(request.Roles!, request.ScopeNodeId, now);
         audit.Add(AuditActions.MembershipChanged, id.ToString(), Describe(membership));
         await db.SaveChangesAsync(cancellationToken);
-        var response = ToResponse(user, membership, tenant, now);
-        return isNew ? TypedResults.Created($"/api/identity/users/{id}", response) : TypedResults.Ok(response);
+        return TypedResults.Ok(ToResponse(user, membership, tenant, now));
     }
 
     /// <summary>Members of the current district whose scope lies inside the caller's.</summary>
@@ -236,8 +224,11 @@ internal static class UsersEndpoints
         user.LockoutEnd > now,
         user.CreatedAt);
 
-    internal static string Describe(Membership membership) =>
-        $"roles {string.Join(",", membership.Roles)}; scope {membership.ScopeNodeId?.ToString() ?? "district"}";
+    internal static string Describe(Membership membership) => Describe(membership.Roles, membership.ScopeNodeId);
+
+    /// <summary>Roles and scope as the audit trail records them.</summary>
+    internal static string Describe(IEnumerable<string> roles, Guid? scopeNodeId) =>
+        $"roles {string.Join(",", roles)}; scope {scopeNodeId?.ToString() ?? "district"}";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
