@@ -139,6 +139,31 @@ public sealed class InvitationTests(IdentityFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task SaveAnswer_AnsweredMeanwhileInAnotherUnitOfWork_FailsInsteadOfOverwriting()
+    {
+        var invitation = Invitation.Issue(UniqueLogin(), phone: null, ["volunteer"], scopeNodeId: null, invitedBy: null, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        await fixture.InScopeAsync(fixture.Demo, async services =>
+        {
+            var db = services.GetRequiredService<IdentityDbContext>();
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync(Cancellation);
+        });
+
+        await fixture.InScopeAsync(fixture.Demo, async first => await fixture.InScopeAsync(fixture.Demo, async second =>
+        {
+            var refusing = first.GetRequiredService<IdentityDbContext>();
+            var accepting = second.GetRequiredService<IdentityDbContext>();
+            var refused = await refusing.Invitations.SingleAsync(i => i.Id == invitation.Id, Cancellation);
+            var accepted = await accepting.Invitations.SingleAsync(i => i.Id == invitation.Id, Cancellation);
+            refused.Refuse(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            accepted.Accept(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            await refusing.SaveChangesAsync(Cancellation);
+
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => accepting.SaveChangesAsync(Cancellation));
+        }));
+    }
+
+    [Fact]
     public async Task Accept_InvitationForSomeoneElse_Is404()
     {
         var (_, invitedLogin) = await OtherDistrictMemberAsync();

@@ -68,6 +68,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             invitation.Property(i => i.Login).HasMaxLength(64);
             invitation.Property(i => i.Phone).HasMaxLength(20);
             invitation.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            // PostgreSQL's xmin: of two answers racing for one invitation, the second fails instead of overwriting.
+            invitation.Property<uint>("Version").IsRowVersion();
             // The addressee looks up their invitations across districts, by login or by phone.
             invitation.HasIndex(i => i.Login);
             invitation.HasIndex(i => i.Phone);

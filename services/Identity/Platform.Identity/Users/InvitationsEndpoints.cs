@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -139,7 +140,7 @@ internal static class InvitationsEndpoints
         var (district, invitee, invitation, db) = (answering.District, answering.Invitee, answering.Invitation, answering.Db);
         if (await db.Memberships.AnyAsync(m => m.UserId == invitee.Id, cancellationToken))
         {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.already_member", "Already a member", $"You are already a member of {district.Identifier}.");
+            return AlreadyMember(district);
         }
 
         Membership membership;
@@ -155,7 +156,19 @@ internal static class InvitationsEndpoints
         db.Memberships.Add(membership);
         answering.Audit.Add(AuditActions.InvitationAccepted, invitee.Id.ToString(), $"invitation {invitation.Id}");
         answering.Audit.Add(AuditActions.MembershipChanged, invitee.Id.ToString(), UsersEndpoints.Describe(membership));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            if (await answering.SaveAsync(cancellationToken) is { } lost)
+            {
+                return lost;
+            }
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another invitation from the same district was accepted at the same moment.
+            return AlreadyMember(district);
+        }
+
         return TypedResults.Created((string?)null, new MembershipResponse(district.Identifier, membership.Roles, membership.ScopeNodeId));
     }
 
@@ -178,8 +191,7 @@ internal static class InvitationsEndpoints
         }
 
         answering.Audit.Add(AuditActions.InvitationRefused, answering.Invitee.Id.ToString(), $"invitation {answering.Invitation.Id}");
-        await answering.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await answering.SaveAsync(cancellationToken) is { } lost ? lost : TypedResults.NoContent();
     }
 
     /// <summary>
@@ -211,8 +223,13 @@ internal static class InvitationsEndpoints
     private static async Task<PlatformUser?> InviteeAsync(ClaimsPrincipal caller, UserManager<PlatformUser> users) =>
         Guid.TryParse(caller.UserId(), out var id) ? await users.FindByIdAsync(id.ToString()) : null;
 
-    private static ProblemHttpResult Closed(InvitationClosedException closed) =>
-        ProblemResults.Problem(StatusCodes.Status409Conflict, closed.Code, "Invitation closed", closed.Message);
+    private static ProblemHttpResult Closed(InvitationClosedException closed) => Closed(closed.Code, closed.Message);
+
+    private static ProblemHttpResult Closed(string code, string detail) =>
+        ProblemResults.Problem(StatusCodes.Status409Conflict, code, "Invitation closed", detail);
+
+    private static ProblemHttpResult AlreadyMember(TenantInfo district) =>
+        ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.already_member", "Already a member", $"You are already a member of {district.Identifier}.");
 
     private static ProblemHttpResult NotFound() =>
         ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.invitation_not_found", "Invitation not found");
@@ -225,6 +242,20 @@ internal static class InvitationsEndpoints
     private sealed record Answering(
         AsyncServiceScope Scope, TenantInfo District, PlatformUser Invitee, Invitation Invitation, IdentityDbContext Db, AuditTrail Audit) : IAsyncDisposable
     {
+        /// <summary>Saves the answer; null when saved, a <c>409</c> when another answer got there first.</summary>
+        public async Task<ProblemHttpResult?> SaveAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Closed(InvitationClosedException.NotPendingCode, "The invitation was answered meanwhile.");
+            }
+        }
+
         public ValueTask DisposeAsync() => Scope.DisposeAsync();
     }
 }

@@ -13,7 +13,7 @@ using Platform.Identity.Data;
 namespace Platform.Identity.Data.Migrations
 {
     [DbContext(typeof(IdentityDbContext))]
-    [Migration("20261201220609_Invitations")]
+    [Migration("20261201222641_Invitations")]
     partial class Invitations
     {
         /// <inheritdoc />
@@ -375,6 +375,12 @@ namespace Platform.Identity.Data.Migrations
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

@@ -27,7 +27,8 @@ namespace Platform.Identity.Data.Migrations
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     RespondedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
