@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 
 namespace Platform.Identity.Domain;
@@ -102,7 +103,7 @@ public sealed class Invitation : ITenantOwned
         invitation => invitation.Status == InvitationStatus.Pending && invitation.ExpiresAt > now;
 
     /// <summary>The addressee accepts: returns the membership it grants in this invitation's district.</summary>
-    /// <exception cref="InvitationClosedException">It was answered already or has expired.</exception>
+    /// <exception cref="DomainException"><see cref="IdentityErrors.InvitationNotPending"/> or <see cref="IdentityErrors.InvitationExpired"/>.</exception>
     public Membership Accept(Guid userId, DateTimeOffset now)
     {
         Answer(InvitationStatus.Accepted, userId, now);
@@ -110,19 +111,19 @@ public sealed class Invitation : ITenantOwned
     }
 
     /// <summary>The addressee refuses; nothing is granted.</summary>
-    /// <exception cref="InvitationClosedException">It was answered already or has expired.</exception>
+    /// <exception cref="DomainException"><see cref="IdentityErrors.InvitationNotPending"/> or <see cref="IdentityErrors.InvitationExpired"/>.</exception>
     public void Refuse(Guid userId, DateTimeOffset now) => Answer(InvitationStatus.Refused, userId, now);
 
     private void Answer(InvitationStatus answer, Guid userId, DateTimeOffset now)
     {
         if (Status != InvitationStatus.Pending)
         {
-            throw new InvitationClosedException(InvitationClosedException.NotPendingCode, "The invitation has been answered already.");
+            throw new DomainException(IdentityErrors.InvitationNotPending, "The invitation has been answered already.");
         }
 
         if (now >= ExpiresAt)
         {
-            throw new InvitationClosedException(InvitationClosedException.ExpiredCode, $"The invitation expired at {ExpiresAt:u}.");
+            throw new DomainException(IdentityErrors.InvitationExpired, $"The invitation expired at {ExpiresAt:u}.");
         }
 
         Status = answer;
@@ -142,17 +143,4 @@ public enum InvitationStatus
 
     /// <summary>Refused: nothing was granted.</summary>
     Refused = 2,
-}
-
-/// <summary>An invitation can no longer be answered; <see cref="Code"/> says why.</summary>
-public sealed class InvitationClosedException(string code, string message) : InvalidOperationException(message)
-{
-    /// <summary>Answered already (accepted or refused).</summary>
-    public const string NotPendingCode = "identity.invitation_not_pending";
-
-    /// <summary>Past its expiry.</summary>
-    public const string ExpiredCode = "identity.invitation_expired";
-
-    /// <summary>The stable problem code.</summary>
-    public string Code { get; } = code;
 }

@@ -1,4 +1,5 @@
 using Platform.Districts.Contracts;
+using Platform.Domain;
 
 namespace Platform.Identity.Domain;
 
@@ -16,27 +17,24 @@ public readonly record struct TerritoryScope(Guid? NodeId, string Path)
     public bool Contains(TerritoryScope other) => TerritoryPath.IsWithin(other.Path, Path);
 }
 
-/// <summary>Why a grant was refused: a stable problem code and a sentence for people.</summary>
-public readonly record struct GrantRefusal(string Code, string Detail);
-
 /// <summary>
 /// The authority of the person granting roles: their roles and territory in the district. A grant is allowed
 /// only for roles at or below the granter's own and for a scope inside the granter's.
 /// </summary>
 public sealed record GrantingAuthority(IReadOnlyCollection<string> Roles, TerritoryScope Scope)
 {
-    /// <summary>Why a grant is refused; null when it is allowed.</summary>
-    public GrantRefusal? Refusal(IEnumerable<string> roles, TerritoryScope scope)
+    /// <summary>Why a grant is refused (one of <see cref="IdentityErrors"/>, to throw or answer); null when it is allowed.</summary>
+    public DomainException? Refusal(IEnumerable<string> roles, TerritoryScope scope)
     {
         ArgumentNullException.ThrowIfNull(roles);
         var tooHigh = roles.Where(role => !PlatformRoles.CanGrant(Roles, role)).ToList();
         if (tooHigh.Count > 0)
         {
-            return new GrantRefusal("identity.role_above_granter", $"You may not grant: {string.Join(", ", tooHigh)}.");
+            return new DomainException(IdentityErrors.RoleAboveGranter, $"You may not grant: {string.Join(", ", tooHigh)}.");
         }
 
         return Scope.Contains(scope)
             ? null
-            : new GrantRefusal("identity.scope_outside_granter", "The territory scope lies outside your own.");
+            : new DomainException(IdentityErrors.ScopeOutsideGranter, "The territory scope lies outside your own.");
     }
 }

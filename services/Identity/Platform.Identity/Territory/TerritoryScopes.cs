@@ -67,13 +67,5 @@ internal sealed class TerritoryScopes(IdentityDbContext db)
     /// </summary>
     public async Task<ProblemHttpResult?> RefuseGrantAsync(
         ClaimsPrincipal caller, IEnumerable<string> roles, TerritoryScope scope, CancellationToken cancellationToken) =>
-        (await OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope)?.ToProblem("Not allowed to grant this");
-}
-
-/// <summary>Answers for refused grants.</summary>
-internal static class GrantRefusalResults
-{
-    /// <summary>A <c>403</c> carrying the refusal's code.</summary>
-    public static ProblemHttpResult ToProblem(this GrantRefusal refusal, string title) =>
-        ProblemResults.Problem(StatusCodes.Status403Forbidden, refusal.Code, title, refusal.Detail);
+        (await OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope)?.ToProblem();
 }

@@ -72,7 +72,7 @@ internal static class DistrictAdminsEndpoints
                 m => m.UserId == existing.Id && m.Roles.Contains(PlatformRoles.DistrictAdmin), cancellationToken);
             return isThisDistrictsAdmin
                 ? TypedResults.Ok(new DistrictAdminResponse(existing.Id, login))
-                : ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.login_taken", "Login taken", $"The login '{login}' is already in use.");
+                : UsersEndpoints.LoginTaken(login);
         }
 
         var now = clock.GetUtcNow();

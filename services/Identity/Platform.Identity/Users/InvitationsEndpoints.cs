@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Domain;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -143,16 +144,8 @@ internal static class InvitationsEndpoints
             return AlreadyMember(district);
         }
 
-        Membership membership;
-        try
-        {
-            membership = invitation.Accept(invitee.Id, services.Clock.GetUtcNow());
-        }
-        catch (InvitationClosedException closed)
-        {
-            return Closed(closed);
-        }
-
+        // An invitation answered already or expired is refused by the domain, and that refusal answered for us.
+        var membership = invitation.Accept(invitee.Id, services.Clock.GetUtcNow());
         db.Memberships.Add(membership);
         answering.Audit.Add(AuditActions.InvitationAccepted, invitee.Id.ToString(), $"invitation {invitation.Id}");
         answering.Audit.Add(AuditActions.MembershipChanged, invitee.Id.ToString(), UsersEndpoints.Describe(membership));
@@ -181,15 +174,7 @@ internal static class InvitationsEndpoints
             return NotFound();
         }
 
-        try
-        {
-            answering.Invitation.Refuse(answering.Invitee.Id, services.Clock.GetUtcNow());
-        }
-        catch (InvitationClosedException closed)
-        {
-            return Closed(closed);
-        }
-
+        answering.Invitation.Refuse(answering.Invitee.Id, services.Clock.GetUtcNow());
         answering.Audit.Add(AuditActions.InvitationRefused, answering.Invitee.Id.ToString(), $"invitation {answering.Invitation.Id}");
         return await answering.SaveAsync(cancellationToken) is { } lost ? lost : TypedResults.NoContent();
     }
@@ -223,16 +208,11 @@ internal static class InvitationsEndpoints
     private static async Task<PlatformUser?> InviteeAsync(ClaimsPrincipal caller, UserManager<PlatformUser> users) =>
         Guid.TryParse(caller.UserId(), out var id) ? await users.FindByIdAsync(id.ToString()) : null;
 
-    private static ProblemHttpResult Closed(InvitationClosedException closed) => Closed(closed.Code, closed.Message);
-
-    private static ProblemHttpResult Closed(string code, string detail) =>
-        ProblemResults.Problem(StatusCodes.Status409Conflict, code, "Invitation closed", detail);
-
     private static ProblemHttpResult AlreadyMember(TenantInfo district) =>
-        ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.already_member", "Already a member", $"You are already a member of {district.Identifier}.");
+        new DomainException(IdentityErrors.AlreadyMember, $"You are already a member of {district.Identifier}.").ToProblem();
 
     private static ProblemHttpResult NotFound() =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.invitation_not_found", "Invitation not found");
+        new DomainException(IdentityErrors.InvitationNotFound, "No such invitation addressed to you.").ToProblem();
 
     /// <summary>What answering an invitation needs, injected as one parameter.</summary>
     internal sealed record AnswerServices(
@@ -252,7 +232,7 @@ internal static class InvitationsEndpoints
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Closed(InvitationClosedException.NotPendingCode, "The invitation was answered meanwhile.");
+                return new DomainException(IdentityErrors.InvitationNotPending, "The invitation was answered meanwhile.").ToProblem();
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Platform.Domain;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -80,7 +81,7 @@ internal static class UsersEndpoints
         var login = UserValidation.NormaliseLogin(request.Login!);
         if (await users.FindByNameAsync(login) is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.login_taken", "Login taken", $"The login '{login}' is already in use.");
+            return LoginTaken(login);
         }
 
         var now = clock.GetUtcNow();
@@ -190,7 +191,7 @@ internal static class UsersEndpoints
         var refusal = authority.Refusal(request.Roles!, scope!.Value) ?? authority.Refusal(membership.Roles, current ?? scope.Value);
         if (refusal is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused.ToProblem();
         }
 
         var now = clock.GetUtcNow();
@@ -232,8 +233,12 @@ internal static class UsersEndpoints
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>The <c>409</c> for a login another account has.</summary>
+    internal static ProblemHttpResult LoginTaken(string login) =>
+        new DomainException(IdentityErrors.LoginTaken, $"The login '{login}' is already in use.").ToProblem();
+
     private static ProblemHttpResult NotFound() =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.user_not_found", "User not found");
+        new DomainException(IdentityErrors.UserNotFound, "No such user in this district.").ToProblem();
 
     // A class with init properties rather than a positional record: EF Core can translate filters on members
     // of a member-initialised projection, not on constructor arguments.
