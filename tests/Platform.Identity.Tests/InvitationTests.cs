@@ -206,6 +206,22 @@ public sealed class InvitationTests(IdentityFixture fixture) : IClassFixture<Ide
         await elsewhere.AssertProblemAsync(HttpStatusCode.Forbidden, "identity.scope_outside_granter");
     }
 
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheInvitationEndpoints()
+    {
+        using var anonymous = fixture.CreateClient();
+
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/api/identity/openapi/v1.json", Cancellation);
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/identity/invitations", paths);
+        Assert.Contains("/api/identity/me/invitations", paths);
+        Assert.Contains("/api/identity/me/invitations/{id}/accept", paths);
+        Assert.Contains("/api/identity/me/invitations/{id}/refuse", paths);
+        var accept = document.GetProperty("paths").GetProperty("/api/identity/me/invitations/{id}/accept").GetProperty("post");
+        Assert.Equal(["id"], accept.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
     /// <summary>A resident of the other district, created through that district's own admin (so the phone is stored as the API stores it).</summary>
     private async Task<(Guid Id, string Login)> OtherDistrictMemberAsync(string? phone = null)
     {
