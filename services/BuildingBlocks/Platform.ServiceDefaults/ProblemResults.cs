@@ -55,4 +55,15 @@ public static class ProblemResults
             title: ValidationFailedTitle,
             extensions: new Dictionary<string, object?> { [CodeExtension] = ValidationFailedCode });
     }
+
+    /// <summary>
+    /// A <see cref="Validation(IDictionary{string, string[]})"/> problem for one field, for the checks request
+    /// validation cannot make: a query parameter of a nullable value type (which the framework's validation
+    /// skips) or text read once into a domain value in the handler.
+    /// </summary>
+    /// <param name="field">The field, camel case as the client sent it.</param>
+    /// <param name="message">What is wrong with it.</param>
+    /// <returns>A typed result that endpoints can declare in their return type for OpenAPI.</returns>
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -13,6 +13,7 @@ using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults;
+using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Clients;
@@ -80,7 +81,7 @@ internal static class ClientsEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        if (await territory.RefuseGrantAsync(caller, roles, scope!.Value, cancellationToken) is { } refused)
+        if (await territory.RefuseGrantAsync(caller, roles, scope!, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -136,7 +137,7 @@ internal static class ClientsEndpoints
         }
 
         var scope = await territory.FindAsync(client.ScopeNodeId, cancellationToken);
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? TerritoryScope.WholeDistrict);
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? CallerScope.WholeDistrict);
         if (refusal is { } refused)
         {
             return refused.ToProblem();

@@ -67,7 +67,7 @@ internal static class InvitationsEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!.Value, cancellationToken) is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -11,6 +11,7 @@ using Platform.Identity.Territory;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Resolution;
 using Platform.ServiceDefaults;
+using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Users;
@@ -73,7 +74,7 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!.Value, cancellationToken) is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -188,7 +189,7 @@ internal static class UsersEndpoints
         // a street admin can neither promote someone nor rewrite the district admin's membership.
         var authority = await territory.OfCallerAsync(caller, cancellationToken);
         var current = await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
-        var refusal = authority.Refusal(request.Roles!, scope!.Value) ?? authority.Refusal(membership.Roles, current ?? scope.Value);
+        var refusal = authority.Refusal(request.Roles!, scope!) ?? authority.Refusal(membership.Roles, current ?? scope!);
         if (refusal is { } refused)
         {
             return refused.ToProblem();
@@ -205,12 +206,12 @@ internal static class UsersEndpoints
     private static async Task<IQueryable<Member>> VisibleMembersAsync(
         ClaimsPrincipal caller, IdentityDbContext db, TerritoryScopes territory, CancellationToken cancellationToken)
     {
-        var callerPath = (await territory.OfCallerAsync(caller, cancellationToken)).Scope.Path;
-        var wholeDistrict = callerPath == TerritoryScope.WholeDistrict.Path;
+        var scope = (await territory.OfCallerAsync(caller, cancellationToken)).Scope;
+        var wholeDistrict = scope.IsWholeDistrict;
+        var nodesInScope = db.TerritoryNodes.InSubtree(n => n.Path, scope.Path);
         return from membership in db.Memberships
                join user in db.Users on membership.UserId equals user.Id
-               from node in db.TerritoryNodes.Where(n => n.Id == membership.ScopeNodeId).DefaultIfEmpty()
-               where wholeDistrict || (node != null && node.Path.StartsWith(callerPath))
+               where wholeDistrict || nodesInScope.Any(n => n.Id == membership.ScopeNodeId)
                select new Member { User = user, Membership = membership };
     }
 
