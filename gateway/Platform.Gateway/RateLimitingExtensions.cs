@@ -8,8 +8,10 @@ using Platform.ServiceDefaults;
 namespace Platform.Gateway;
 
 /// <summary>
-/// Token-bucket rate limits, chained: a request needs a token from its tenant's bucket and from its client's
-/// bucket, so that no district starves the others and no single client starves its district.
+/// Token-bucket rate limits, chained: a request needs a token from its district's bucket and from its caller's,
+/// so that no district starves the others and no single caller starves its district. The caller is the user for
+/// a user's token (every user of <c>platform-cli</c> or the portal has a bucket of their own) and the machine
+/// client for a client-credentials token.
 /// </summary>
 internal static class RateLimitingExtensions
 {
@@ -28,7 +30,7 @@ internal static class RateLimitingExtensions
                     ? RateLimitPartition.GetTokenBucketLimiter(tenant, _ => limits.PerTenant.ToLimiterOptions())
                     : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => limits.PerClient.ToLimiterOptions())));
+                    RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => limits.PerClient.ToLimiterOptions())));
             options.OnRejected = RejectAsync;
         });
         return builder;
@@ -37,11 +39,22 @@ internal static class RateLimitingExtensions
     private static string? TenantOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirst(TenantClaimTypes.TenantIdentifier)?.Value : null;
 
-    // Anonymous callers (sign-in, discovery, documentation) have no client yet; their address stands in for it.
-    private static string ClientOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-            ? $"client:{TenantOf(context.User)}/{context.User.FindFirst(ClientIdClaim)?.Value}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+    // A machine client's token names the client as its subject; a user's names the user, whichever client they use.
+    // Anonymous callers (sign-in, discovery, documentation) have neither yet; their address stands in.
+    private static string CallerOf(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return $"address:{context.Connection.RemoteIpAddress}";
+        }
+
+        var client = user.FindFirst(ClientIdClaim)?.Value;
+        var subject = user.UserId();
+        return subject is null || subject == client
+            ? $"client:{TenantOf(user)}/{client}"
+            : $"user:{TenantOf(user)}/{subject}";
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -62,6 +75,7 @@ internal static class RateLimitingExtensions
     {
         public TokenBucketSettings PerTenant { get; init; } = new() { TokenLimit = 1000, TokensPerPeriod = 500 };
 
+        // Per caller (user or machine client); the name is kept from when the bucket was shared by a client's users.
         public TokenBucketSettings PerClient { get; init; } = new() { TokenLimit = 100, TokensPerPeriod = 50 };
     }
 

@@ -47,6 +47,47 @@ public sealed class RateLimitingTests(GatewayFactory gateway)
         await AssertServedAsync(client, TestTokens.Create(TestTokens.Haidian, "app-1"), times: 2);
     }
 
+    [Fact]
+    public async Task Get_UserOverTheirBucket_OtherUsersOfTheSameClientStillServed()
+    {
+        await using var limited = WithBuckets(perTenant: 100, perClient: 2);
+        using var client = limited.CreateClient();
+        var resident = Guid.NewGuid().ToString();
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", resident), times: 3, expectLastLimited: true);
+
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", Guid.NewGuid().ToString()), times: 2);
+        // The bucket is the user's, not the token's: a fresh token does not refill it.
+        var again = await GatewayFactory.SendAsync(client, HttpMethod.Get, Path, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", resident));
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_UsersOfOneClient_AreTogetherCappedByTheirDistrictsBucket()
+    {
+        await using var limited = WithBuckets(perTenant: 3, perClient: 100);
+        using var client = limited.CreateClient();
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", Guid.NewGuid().ToString()), times: 2);
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", Guid.NewGuid().ToString()), times: 1);
+
+        var response = await GatewayFactory.SendAsync(client, HttpMethod.Get, Path, TestTokens.Create(TestTokens.Chaoyang, "platform-cli", Guid.NewGuid().ToString()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_MachineClientOverItsBucket_LimitedWhateverTokenItUses()
+    {
+        await using var limited = WithBuckets(perTenant: 100, perClient: 2);
+        using var client = limited.CreateClient();
+        // A client-credentials token names the client as its subject.
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "chaoyang-wuye", subject: "chaoyang-wuye"), times: 2);
+
+        var response = await GatewayFactory.SendAsync(client, HttpMethod.Get, Path, TestTokens.Create(TestTokens.Chaoyang, "chaoyang-wuye", subject: "chaoyang-wuye"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        await AssertServedAsync(client, TestTokens.Create(TestTokens.Chaoyang, "chaoyang-other", subject: "chaoyang-other"), times: 2);
+    }
+
     // Buckets that refill only after an hour, so that nothing replenishes while a test runs.
     private WebApplicationFactory<Program> WithBuckets(int perTenant, int perClient) =>
         gateway.WithWebHostBuilder(builder => builder

@@ -20,8 +20,12 @@ internal static class TestTokens
     private static readonly RsaSecurityKey TrustedKey = new(RSA.Create(2048)) { KeyId = "trusted" };
     private static readonly RsaSecurityKey UnknownKey = new(RSA.Create(2048)) { KeyId = "unknown" };
 
-    public static string Create(string tenant = Chaoyang, string clientId = PortalClient) =>
-        Sign(tenant, clientId, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(10), TrustedKey);
+    /// <summary>
+    /// A valid token. Its subject is a new user unless <paramref name="subject"/> names one; a machine client's
+    /// token has the client id as its subject.
+    /// </summary>
+    public static string Create(string tenant = Chaoyang, string clientId = PortalClient, string? subject = null) =>
+        Sign(tenant, clientId, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(10), TrustedKey, subject);
 
     // Well past the five minutes of clock skew that token validation allows.
     public static string CreateExpired() =>
@@ -46,7 +50,7 @@ internal static class TestTokens
         options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
     }
 
-    private static string Sign(string tenant, string clientId, DateTime notBefore, DateTime expires, SecurityKey key) =>
+    private static string Sign(string tenant, string clientId, DateTime notBefore, DateTime expires, SecurityKey key, string? subject = null) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             TokenType = "at+jwt",
@@ -57,7 +61,7 @@ internal static class TestTokens
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
             Claims = new Dictionary<string, object>
             {
-                ["sub"] = Guid.NewGuid().ToString(),
+                ["sub"] = subject ?? Guid.NewGuid().ToString(),
                 ["tenant_id"] = TenantId(tenant).ToString(),
                 ["tenant"] = tenant,
                 ["role"] = "resident",

@@ -188,7 +188,11 @@ public sealed class UserManagementTests(IdentityFixture fixture) : IClassFixture
         var otherAdmin = await fixture.CreateMemberAsync(fixture.Other, "district-admin", login: UniqueLogin());
         using var client = fixture.CreateClient(await fixture.AccessTokenAsync(await LoginOfAsync(otherAdmin), IdentityFixture.MemberPassword, fixture.Other.Identifier));
 
-        using var granted = await client.PostAsJsonAsync($"/api/identity/users/{userId}/memberships", new { roles = new[] { "party-member" } }, Cancellation);
+        // Joining another district is the user's own act: that district invites, the user accepts.
+        using var invited = await client.PostAsJsonAsync("/api/identity/invitations", new { login, roles = new[] { "party-member" } }, Cancellation);
+        var invitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetGuid();
+        using var invitee = fixture.CreateClient(await fixture.AccessTokenAsync(login, IdentityFixture.MemberPassword, "demo"));
+        using var granted = await invitee.PostAsync(new Uri($"/api/identity/me/invitations/{invitationId}/accept", UriKind.Relative), null, Cancellation);
 
         Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
         var token = new JsonWebToken(await fixture.AccessTokenAsync(login, IdentityFixture.MemberPassword, "other"));

@@ -25,6 +25,9 @@ public sealed class IdentityServiceOptions
     /// <summary>Lifetime of refresh tokens.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>How long an invitation to join a district can be accepted.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Whether the password grant is offered (to the first-party <c>platform-cli</c> client only).</summary>
     public bool PasswordGrantEnabled { get; set; } = true;
 

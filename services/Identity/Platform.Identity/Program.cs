@@ -28,6 +28,7 @@ app.UsePlatformPipeline(pipeline =>
 app.MapTokenEndpoints();
 app.MapLoginPage();
 app.MapUsersEndpoints();
+app.MapInvitationsEndpoints();
 app.MapDistrictAdminsEndpoints();
 app.MapClientsEndpoints();
 app.MapAuditEndpoints();

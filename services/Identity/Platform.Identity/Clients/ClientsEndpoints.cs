@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Platform.Domain;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -80,10 +81,9 @@ internal static class ClientsEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope!);
-        if (refusal is { } refused)
+        if (await territory.RefuseGrantAsync(caller, roles, scope!, cancellationToken) is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused;
         }
 
         var now = clock.GetUtcNow();
@@ -133,14 +133,14 @@ internal static class ClientsEndpoints
         var client = await db.MachineClients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
         if (client is null)
         {
-            return ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.client_not_found", "Client not found");
+            return new DomainException(IdentityErrors.ClientNotFound, $"No client '{clientId}' in this district.").ToProblem();
         }
 
         var scope = await territory.FindAsync(client.ScopeNodeId, cancellationToken);
         var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? CallerScope.WholeDistrict);
         if (refusal is { } refused)
         {
-            return refused.ToProblem("Not allowed to revoke this client");
+            return refused.ToProblem();
         }
 
         if (client.IsActive)

@@ -21,6 +21,9 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     /// <summary>Memberships of the current district.</summary>
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    /// <summary>Invitations to join the current district.</summary>
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <summary>Machine clients of the current district.</summary>
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
 
@@ -55,6 +58,19 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             membership.ToTable("memberships");
             membership.HasIndex(m => m.UserId).IsUnique();
             membership.HasOne<PlatformUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.Property(i => i.Login).HasMaxLength(64);
+            invitation.Property(i => i.Phone).HasMaxLength(20);
+            invitation.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            // PostgreSQL's xmin: of two answers racing for one invitation, the second fails instead of overwriting.
+            invitation.Property<uint>("Version").IsRowVersion();
+            // The addressee looks up their invitations across districts, by login or by phone.
+            invitation.HasIndex(i => i.Login);
+            invitation.HasIndex(i => i.Phone);
         });
 
         builder.Entity<MachineClient>(client =>

@@ -1,8 +1,8 @@
 namespace Platform.Identity.Domain;
 
 /// <summary>
-/// One security-relevant event: a login (successful or not), a user created, a membership changed, a client
-/// registered or revoked. Append-only. Never holds a password or secret.
+/// One security-relevant event: a login (successful or not), a user created, a membership changed, an invitation
+/// sent or answered, a client registered or revoked. Append-only. Never holds a password or secret.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -58,6 +58,15 @@ public static class AuditActions
 
     /// <summary>A membership was granted or its roles / scope changed.</summary>
     public const string MembershipChanged = "membership_changed";
+
+    /// <summary>A district invited a login or phone number to join it.</summary>
+    public const string InvitationSent = "invitation_sent";
+
+    /// <summary>The invited user accepted and became a member.</summary>
+    public const string InvitationAccepted = "invitation_accepted";
+
+    /// <summary>The invited user refused.</summary>
+    public const string InvitationRefused = "invitation_refused";
 
     /// <summary>A machine client was registered.</summary>
     public const string ClientRegistered = "client_registered";

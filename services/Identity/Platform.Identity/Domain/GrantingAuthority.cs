@@ -1,9 +1,7 @@
+using Platform.Domain;
 using Platform.TerritoryReplica;
 
 namespace Platform.Identity.Domain;
-
-/// <summary>Why a grant was refused: a stable problem code and a sentence for people.</summary>
-public readonly record struct GrantRefusal(string Code, string Detail);
 
 /// <summary>
 /// The authority of the person granting roles: their roles and territory in the district. A grant is allowed
@@ -11,19 +9,19 @@ public readonly record struct GrantRefusal(string Code, string Detail);
 /// </summary>
 public sealed record GrantingAuthority(IReadOnlyCollection<string> Roles, CallerScope Scope)
 {
-    /// <summary>Why a grant is refused; null when it is allowed.</summary>
-    public GrantRefusal? Refusal(IEnumerable<string> roles, CallerScope scope)
+    /// <summary>Why a grant is refused (one of <see cref="IdentityErrors"/>, to throw or answer); null when it is allowed.</summary>
+    public DomainException? Refusal(IEnumerable<string> roles, CallerScope scope)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(scope);
         var tooHigh = roles.Where(role => !PlatformRoles.CanGrant(Roles, role)).ToList();
         if (tooHigh.Count > 0)
         {
-            return new GrantRefusal("identity.role_above_granter", $"You may not grant: {string.Join(", ", tooHigh)}.");
+            return new DomainException(IdentityErrors.RoleAboveGranter, $"You may not grant: {string.Join(", ", tooHigh)}.");
         }
 
         return Scope.Contains(scope)
             ? null
-            : new GrantRefusal("identity.scope_outside_granter", "The territory scope lies outside your own.");
+            : new DomainException(IdentityErrors.ScopeOutsideGranter, "The territory scope lies outside your own.");
     }
 }

@@ -42,12 +42,12 @@ internal sealed class TerritoryScopes(IdentityDbContext db)
     /// </summary>
     public async Task<GrantingAuthority> OfCallerAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
         new([.. caller.FindAll(Claims.Role).Select(c => c.Value)], await CallerScope.OfAsync(caller, db, cancellationToken));
-}
 
-/// <summary>Answers for refused grants.</summary>
-internal static class GrantRefusalResults
-{
-    /// <summary>A <c>403</c> carrying the refusal's code.</summary>
-    public static ProblemHttpResult ToProblem(this GrantRefusal refusal, string title) =>
-        ProblemResults.Problem(StatusCodes.Status403Forbidden, refusal.Code, title, refusal.Detail);
+    /// <summary>
+    /// The <c>403</c> for a grant of <paramref name="roles"/> over <paramref name="scope"/> that the caller may not
+    /// make (a role above its own, a scope outside its territory); null when the grant is allowed.
+    /// </summary>
+    public async Task<ProblemHttpResult?> RefuseGrantAsync(
+        ClaimsPrincipal caller, IEnumerable<string> roles, CallerScope scope, CancellationToken cancellationToken) =>
+        (await OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope)?.ToProblem();
 }

@@ -58,10 +58,9 @@ internal static class DistrictAdminsEndpoints
 
         // The district is not in this service's catalogue yet (its onboarding event follows the commit), so the
         // work runs in a scope of its own that enters the new district explicitly.
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         var district = new TenantInfo(request.DistrictId!.Value, request.DistrictIdentifier!, request.DistrictIdentifier!, TenantStatus.Active, new Dictionary<string, string>());
-        services.GetRequiredService<TenantContext>().Enter(district, "district-onboarding");
+        await using var scope = scopes.CreateTenantScope(district, "district-onboarding");
+        var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<PlatformUser>>();
         var db = services.GetRequiredService<IdentityDbContext>();
 
@@ -73,7 +72,7 @@ internal static class DistrictAdminsEndpoints
                 m => m.UserId == existing.Id && m.Roles.Contains(PlatformRoles.DistrictAdmin), cancellationToken);
             return isThisDistrictsAdmin
                 ? TypedResults.Ok(new DistrictAdminResponse(existing.Id, login))
-                : ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.login_taken", "Login taken", $"The login '{login}' is already in use.");
+                : UsersEndpoints.LoginTaken(login);
         }
 
         var now = clock.GetUtcNow();

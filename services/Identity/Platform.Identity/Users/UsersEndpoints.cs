@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Platform.Domain;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -31,7 +32,7 @@ internal static class UsersEndpoints
         users.MapPost("", CreateAsync).WithSummary("Create a user with a membership in the caller's district.");
         users.MapGet("", ListAsync).WithSummary("Members of the caller's district inside the caller's territory, paged.");
         users.MapGet("{id:guid}", GetAsync).WithSummary("One member of the caller's district.");
-        users.MapPost("{id:guid}/memberships", SetMembershipAsync).WithSummary("Grant or change a user's roles and scope in the caller's district.");
+        users.MapPost("{id:guid}/memberships", SetMembershipAsync).WithSummary("Change a member's roles and scope in the caller's district (others join by invitation).");
         return endpoints;
     }
 
@@ -73,16 +74,15 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(request.Roles!, scope!);
-        if (refusal is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!, cancellationToken) is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused;
         }
 
         var login = UserValidation.NormaliseLogin(request.Login!);
         if (await users.FindByNameAsync(login) is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "identity.login_taken", "Login taken", $"The login '{login}' is already in use.");
+            return LoginTaken(login);
         }
 
         var now = clock.GetUtcNow();
@@ -156,7 +156,7 @@ internal static class UsersEndpoints
             : TypedResults.Ok(ToResponse(member.User, member.Membership, tenant, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipAsync(
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipAsync(
         Guid id,
         MembershipRequest request,
         ClaimsPrincipal caller,
@@ -177,40 +177,29 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        // A user who is not a member of this district answers like an id nobody has: joining is the user's own
+        // act (an invitation they accept), and a different answer would confirm that the account exists.
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == id, cancellationToken);
+        if (membership is null || await users.FindByIdAsync(id.ToString()) is not { } user)
         {
             return NotFound();
         }
 
-        var authority = await territory.OfCallerAsync(caller, cancellationToken);
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == id, cancellationToken);
         // Both what the member is now and what they would become must be within the caller's authority:
         // a street admin can neither promote someone nor rewrite the district admin's membership.
-        var current = membership is null ? null : await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
-        var refusal = authority.Refusal(request.Roles!, scope!)
-            ?? (membership is null ? null : authority.Refusal(membership.Roles, current ?? scope!));
+        var authority = await territory.OfCallerAsync(caller, cancellationToken);
+        var current = await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
+        var refusal = authority.Refusal(request.Roles!, scope!) ?? authority.Refusal(membership.Roles, current ?? scope!);
         if (refusal is { } refused)
         {
-            return refused.ToProblem("Not allowed to grant this");
+            return refused.ToProblem();
         }
 
         var now = clock.GetUtcNow();
-        var isNew = membership is null;
-        if (membership is null)
-        {
-            membership = Membership.Grant(id, request.Roles!, request.ScopeNodeId, now);
-            db.Memberships.Add(membership);
-        }
-        else
-        {
-            membership.Change(request.Roles!, request.ScopeNodeId, now);
-        }
-
+        membership.Change(request.Roles!, request.ScopeNodeId, now);
         audit.Add(AuditActions.MembershipChanged, id.ToString(), Describe(membership));
         await db.SaveChangesAsync(cancellationToken);
-        var response = ToResponse(user, membership, tenant, now);
-        return isNew ? TypedResults.Created($"/api/identity/users/{id}", response) : TypedResults.Ok(response);
+        return TypedResults.Ok(ToResponse(user, membership, tenant, now));
     }
 
     /// <summary>Members of the current district whose scope lies inside the caller's.</summary>
@@ -237,11 +226,18 @@ internal static class UsersEndpoints
         user.LockoutEnd > now,
         user.CreatedAt);
 
-    internal static string Describe(Membership membership) =>
-        $"roles {string.Join(",", membership.Roles)}; scope {membership.ScopeNodeId?.ToString() ?? "district"}";
+    internal static string Describe(Membership membership) => Describe(membership.Roles, membership.ScopeNodeId);
+
+    /// <summary>Roles and scope as the audit trail records them.</summary>
+    internal static string Describe(IEnumerable<string> roles, Guid? scopeNodeId) =>
+        $"roles {string.Join(",", roles)}; scope {scopeNodeId?.ToString() ?? "district"}";
+
+    /// <summary>The <c>409</c> for a login another account has.</summary>
+    internal static ProblemHttpResult LoginTaken(string login) =>
+        new DomainException(IdentityErrors.LoginTaken, $"The login '{login}' is already in use.").ToProblem();
 
     private static ProblemHttpResult NotFound() =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "identity.user_not_found", "User not found");
+        new DomainException(IdentityErrors.UserNotFound, "No such user in this district.").ToProblem();
 
     // A class with init properties rather than a positional record: EF Core can translate filters on members
     // of a member-initialised projection, not on constructor arguments.
