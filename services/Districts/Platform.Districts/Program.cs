@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Districts.Data;
+using Platform.Districts.Features.CatchUp;
 using Platform.Districts.Features.Districts;
 using Platform.Districts.Features.Imports;
 using Platform.Districts.Features.Territory;
@@ -26,7 +27,7 @@ builder.Services.AddDbContext<DistrictsDbContext>((services, options) =>
     options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
 
 builder.Services.AddServiceTenancy<DistrictsDbContext>(builder.Configuration);
-builder.AddPlatformMessaging<DistrictsDbContext>("districts");
+builder.AddPlatformMessaging<DistrictsDbContext>("districts", bus => bus.AddCatchUpResponders());
 
 // Before the bus and the server start: the schema and, in development, the demo district.
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DistrictsSeeder>());
