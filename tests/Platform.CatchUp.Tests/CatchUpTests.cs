@@ -100,6 +100,42 @@ public sealed class CatchUpTests(CatchUpFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Start_OnRestoredDatabaseThatMissedAMove_MovesTheReplicaAndTheResidentsWithIt()
+    {
+        var district = await fixture.OnboardDistrictWithTreeAsync();
+        var token = await fixture.Identity.MemberTokenAsync(district.Tenant, PlatformRoleNames.DistrictAdmin, null);
+        await using var database = await fixture.Postgres.CreateDatabaseAsync("residents", Cancellation);
+        await using (var residents = fixture.StartResidents(database))
+        {
+            using var client = CatchUpFixture.Client(residents, token);
+            await Eventually.HoldsAsync(
+                async () => (await client.PostAsJsonAsync("/api/residents", Resident(district.Building), Cancellation)).StatusCode == HttpStatusCode.Created,
+                Cancellation,
+                WithinSeconds);
+        }
+
+        // The backup is taken now; the running database then follows the compound to the other street, and is lost.
+        await using var backup = await fixture.Postgres.CopyDatabaseAsync(database, Cancellation);
+        await using (var residents = fixture.StartResidents(database))
+        {
+            using var client = CatchUpFixture.Client(residents, token);
+            (await district.Admin.PostAsJsonAsync($"/api/territory/nodes/{district.Compound}/move", new { parentId = district.OtherGrid }, Cancellation)).EnsureSuccessStatusCode();
+            await Eventually.HoldsAsync(async () => (await ResidentsUnderAsync(client, district.OtherStreet)).Count == 1, Cancellation, WithinSeconds);
+        }
+
+        // Restored: the move's event was consumed by the lost database, so only the catch-up can tell.
+        await using (var residents = fixture.StartResidents(backup))
+        {
+            using var client = CatchUpFixture.Client(residents, token);
+            await Eventually.HoldsAsync(async () => (await ResidentsUnderAsync(client, district.OtherStreet)).Count == 1, Cancellation, WithinSeconds);
+            Assert.Empty(await ResidentsUnderAsync(client, district.Street));
+        }
+    }
+
+    private static async Task<List<JsonElement>> ResidentsUnderAsync(HttpClient client, Guid nodeId) =>
+        [.. (await (await client.GetAsync($"/api/residents?node={nodeId}", Cancellation)).AssertOkAsync()).GetProperty("items").EnumerateArray()];
+
     private static object Resident(Guid nodeId) => new { name = "张三", idNumber = IdNumber, phone = "13800138000", nodeId };
 
     /// <summary>Renames the district's building in the districts service; returns the event's id once it is published.</summary>
