@@ -29,6 +29,12 @@ namespace Platform.Districts.Contracts;
 //    inbox skips them: no duplicate) or committed after the snapshot (applied normally, in order: no gap).
 //    Events queued before the command were published, hence committed, before the snapshot was read: the
 //    snapshot contains them, and installing it overwrites whatever they did to the not yet complete copy.
+//
+// When the Districts service does not answer, the service runs and serves meanwhile: the catalogue request is
+// asked again with growing pauses, and a tree request that fails all its retries leaves the command in the error
+// queue, to be asked again at the next start (the digest still differs). Events of a district the catalogue
+// does not know yet are retried and may reach the error queue before the catalogue arrives; the snapshot holds
+// their effect (they were published, so committed, before it was read), so nothing is lost.
 
 /// <summary>
 /// Asks the Districts service for every district (request/response over the bus); answered with a
