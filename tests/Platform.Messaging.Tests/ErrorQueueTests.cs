@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Testing;
 using RabbitMQ.Client;
 
 namespace Platform.Messaging.Tests;

@@ -1,3 +1,5 @@
+using Platform.Testing;
+
 namespace Platform.Messaging.Tests;
 
 public sealed class InboxTests(ShopFixture fixture) : IClassFixture<ShopFixture>

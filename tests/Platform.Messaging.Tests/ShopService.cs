@@ -8,6 +8,7 @@ using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.MultiTenancy.Storage;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 

@@ -103,6 +103,28 @@ public sealed class PostgresServer : IAsyncDisposable
         return new TestDatabase(this, name, connectionString);
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/> into a new database, as a backup restored later would hold it; disposing
+    /// the copy drops it. Nothing may be using the source meanwhile (stop the service first).
+    /// </summary>
+    public async Task<TestDatabase> CopyDatabaseAsync(TestDatabase source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        // The stopped service's idle pooled connections still count as users of the template.
+        using (var pooled = new NpgsqlConnection(source.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        var name = DatabaseName("restored");
+        await using (var copy = _maintenance.CreateCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{source.Name}\""))
+        {
+            await copy.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new TestDatabase(this, name, new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString);
+    }
+
     /// <summary>Stops a server started by <see cref="StartAsync(CancellationToken)"/> and deletes its data.</summary>
     /// <remarks>
     /// Does nothing for a server from <see cref="SharedServers"/>: other test classes still use it, and it stops

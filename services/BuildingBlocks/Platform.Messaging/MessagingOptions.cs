@@ -27,6 +27,12 @@ public sealed class MessagingOptions
     /// <summary>Longest pause between relay attempts while the broker is unreachable.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long one catch-up request (the tenant catalogue, one district's tree) may wait for the Districts
+    /// service before it is asked again.
+    /// </summary>
+    public TimeSpan CatchUpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long published outbox rows and inbox records are kept before being purged.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Platform.Districts.Contracts;
+using Platform.Messaging.CatchUp;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy.Messaging;
@@ -21,7 +23,8 @@ public static class MessagingServiceCollectionExtensions
     /// kebab case on quorum queues, retries with exponential back-off then the error queue, the tenant carried
     /// as a header and entered on consume, an inbox that applies each event once, and a transactional outbox
     /// relay for events added with <see cref="OutboxExtensions.AddIntegrationEvent"/>.
-    /// Every service also consumes the district lifecycle events that keep its tenant catalogue current.
+    /// Every service also consumes the district lifecycle events that keep its tenant catalogue current, and
+    /// catches that catalogue up with the Districts service at start (<see cref="TenantCatalogCatchUp"/>).
     /// </summary>
     /// <typeparam name="TContext">The service's DbContext; its model must include <see cref="MessagingModelBuilderExtensions.ApplyMessagingModel"/>.</typeparam>
     /// <param name="builder">The host builder.</param>
@@ -54,6 +57,7 @@ public static class MessagingServiceCollectionExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConsumer<DistrictOnboardedConsumer>();
             bus.AddConsumer<DistrictStatusChangedConsumer>();
+            bus.AddRequestClient<DistrictCatalogRequest>();
             configureConsumers?.Invoke(bus);
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
@@ -80,8 +84,9 @@ public static class MessagingServiceCollectionExtensions
             });
         });
 
-        // Hosted services start in registration order, so the relay starts after the bus is up.
+        // Hosted services start in registration order, so the relay and the catch-up start after the bus is up.
         services.AddHostedService<OutboxRelay<TContext>>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<TenantCatalogCatchUp>(sp, serviceName));
         return builder;
     }
 

@@ -34,6 +34,26 @@ public sealed class TerritoryReplicaNode : ITenantOwned
     /// <summary>Retired nodes take no new records.</summary>
     public bool Retired { get; set; }
 
+    /// <summary>The node's state as the Districts service reports it, to compare the replica with the original.</summary>
+    public TerritoryNodeState ReplicatedState() => new(Id, ParentId, Kind, Code, Name, Path, Retired);
+
+    /// <summary>Takes over <paramref name="state"/> of this node, as the Districts service reported it in a snapshot.</summary>
+    public void Assign(TerritoryNodeState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.NodeId != Id)
+        {
+            throw new ArgumentException($"The state of node {state.NodeId} cannot be assigned to node {Id}.", nameof(state));
+        }
+
+        ParentId = state.ParentId;
+        Kind = state.Kind;
+        Code = state.Code;
+        Name = state.Name;
+        Path = state.Path;
+        Retired = state.Retired;
+    }
+
     /// <summary>The ids on the path from the top of the tree down to this node.</summary>
     public IEnumerable<Guid> PathIds() =>
         Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);

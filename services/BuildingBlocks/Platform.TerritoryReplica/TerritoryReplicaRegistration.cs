@@ -1,12 +1,18 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Districts.Contracts;
+using Platform.Messaging.CatchUp;
 
 namespace Platform.TerritoryReplica;
 
 /// <summary>Registers the territory replica's consumer on a service's bus.</summary>
 public static class TerritoryReplicaRegistration
 {
-    /// <summary>Adds <see cref="TerritoryReplicaConsumer{TContext}"/>, applying node events one at a time.</summary>
+    /// <summary>
+    /// Adds <see cref="TerritoryReplicaConsumer{TContext}"/>, applying node events one at a time, and the
+    /// catch-up that fills or repairs the replica from the Districts service at start (<see cref="TerritoryReplicaCatchUp{TContext}"/>).
+    /// </summary>
     public static IBusRegistrationConfigurator AddTerritoryReplica<TContext>(this IBusRegistrationConfigurator bus)
         where TContext : DbContext
     {
@@ -17,6 +23,8 @@ public static class TerritoryReplicaRegistration
             endpoint.ConcurrentMessageLimit = 1;
             endpoint.PrefetchCount = 1;
         });
+        bus.AddRequestClient<TerritorySnapshotRequest>();
+        bus.AddScoped<ITenantCatchUpStep, TerritoryReplicaCatchUp<TContext>>();
         return bus;
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Contracts;
 using Platform.Districts.Data;
+using Platform.Districts.Features.CatchUp;
 using Platform.Districts.Features.Districts;
 using Platform.Districts.Features.Imports;
 using Platform.Districts.Features.Territory;
@@ -9,7 +10,7 @@ using Platform.ServiceHost;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPlatformService<DistrictsDbContext>("districts").SeedWith<DistrictsSeeder>();
+builder.AddPlatformService<DistrictsDbContext>("districts", bus => bus.AddCatchUpResponders()).SeedWith<DistrictsSeeder>();
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
 
 builder.Services.AddHttpContextAccessor();

@@ -25,7 +25,7 @@ public sealed partial class InboxFilter<T>(MessagingDbContext messagingDb, TimeP
         var eventId = (context.Message as IIntegrationEvent)?.EventId
             ?? context.MessageId
             ?? throw new InvalidOperationException($"Message {typeof(T).Name} has no id; it cannot be de-duplicated.");
-        var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
+        var consumer = InboxExtensions.ConsumerOf(context);
         var db = messagingDb.Context;
         var cancellationToken = context.CancellationToken;
 

@@ -34,6 +34,18 @@ public static class OutboxExtensions
         await TenantBulkCopy.InsertAsync(dbContext, integrationEvents.Select(ToMessage), cancellationToken);
     }
 
+    /// <summary>
+    /// The ids of <paramref name="tenantId"/>'s events in the outbox, published or not, as this context's
+    /// transaction sees them. Read in the same (repeatable-read) transaction as a snapshot of state, they are
+    /// exactly the events whose effect the snapshot contains, since each row committed with its change; rows
+    /// purged after <see cref="MessagingOptions.Retention"/> were delivered long before any follower could ask.
+    /// </summary>
+    public static IQueryable<Guid> OutboxEventIdsOf(this DbContext dbContext, Guid tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(dbContext);
+        return dbContext.Set<OutboxMessage>().Where(m => m.TenantId == tenantId).Select(m => m.EventId);
+    }
+
     private static OutboxMessage ToMessage(IIntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();

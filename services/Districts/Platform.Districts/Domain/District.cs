@@ -112,6 +112,10 @@ public sealed class District
         Settings = new Dictionary<string, string>(Settings),
     };
 
+    /// <summary>This district for a service catching its tenant catalogue up, with the digest of its tree.</summary>
+    public DistrictSnapshot Snapshot(string territoryDigest) =>
+        new(Id, Identifier, Name, Status, new Dictionary<string, string>(Settings), UpdatedAt, territoryDigest);
+
     /// <summary>The event that refreshes this district in every service's tenant catalogue.</summary>
     public DistrictStatusChangedIntegrationEvent Changed() => new()
     {

@@ -67,6 +67,9 @@ public sealed class TerritoryNode : ITenantOwned
     public TerritoryAttributes Attributes => new(
         CommunityKind, GovernanceMode, Households, FloorArea, Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null);
 
+    /// <summary>What other services replicate of this node.</summary>
+    public TerritoryNodeState ReplicatedState() => new(Id, ParentId, Kind, Code, Name, Path, !IsActive);
+
     /// <summary>Creates a node under <paramref name="parent"/> (null: directly under the district).</summary>
     /// <exception cref="TerritoryRuleException">The kind may not sit there, or the parent is retired.</exception>
     /// <exception cref="TerritoryRuleException">An attribute does not apply to the kind or is out of range.</exception>

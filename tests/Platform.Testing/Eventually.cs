@@ -1,4 +1,4 @@
-namespace Platform.Messaging.Tests;
+namespace Platform.Testing;
 
 /// <summary>Waits for asynchronous delivery without fixed sleeps.</summary>
 public static class Eventually
