@@ -164,15 +164,14 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         ArgumentNullException.ThrowIfNull(sla);
         EnsureActor(actor);
-        var problem = Problem(nameof(trackingNumber), trackingNumber, MaxTrackingNumberLength)
-            ?? Problem(nameof(title), title, MaxTitleLength)
-            ?? Problem(nameof(category), category, MaxCategoryLength)
-            ?? Problem(nameof(nodePath), PathProblem(nodeId, nodePath))
-            ?? Problem(nameof(description), description?.Length > MaxDescriptionLength ? $"At most {MaxDescriptionLength} characters." : null)
-            ?? Problem(nameof(tenantId), tenantId == Guid.Empty ? "Required." : null)
-            ?? Problem(nameof(channel), Enum.IsDefined(channel) ? null : $"{channel} is not a channel.")
-            ?? Problem(nameof(priority), Enum.IsDefined(priority) ? null : $"{priority} is not a priority.");
-        if (problem is (var field, var message))
+        var problem = FilingProblems(title, description, category).Concat(Present(
+                Problem(nameof(trackingNumber), trackingNumber, MaxTrackingNumberLength),
+                Problem(nameof(nodePath), PathProblem(nodeId, nodePath)),
+                Problem(nameof(tenantId), tenantId == Guid.Empty ? "Required." : null),
+                Problem(nameof(channel), Enum.IsDefined(channel) ? null : $"{channel} is not a channel."),
+                Problem(nameof(priority), Enum.IsDefined(priority) ? null : $"{priority} is not a priority.")))
+            .FirstOrDefault();
+        if (problem is ({ } field, { } message))
         {
             throw new ArgumentException(message, field);
         }
@@ -199,6 +198,16 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, WireName.Of(channel));
         return demand;
     }
+
+    /// <summary>
+    /// What is wrong with the words a demand is filed with, each under its parameter's name: <see cref="File"/>
+    /// refuses the first, and a request can report them all before filing.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> FilingProblems(string? title, string? description, string? category) =>
+        Present(
+            Problem(nameof(title), title, MaxTitleLength),
+            Problem(nameof(description), description?.Length > MaxDescriptionLength ? $"At most {MaxDescriptionLength} characters." : null),
+            Problem(nameof(category), category, MaxCategoryLength));
 
     /// <summary>
     /// Sets the category and recomputes the resolution deadline from it. With a <paramref name="nodeId"/> the demand
@@ -519,6 +528,9 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         Problem(field, string.IsNullOrWhiteSpace(value) ? "Required." : value.Trim().Length > maxLength ? $"At most {maxLength} characters." : null);
 
     private static (string Field, string Message)? Problem(string field, string? message) => message is null ? null : (field, message);
+
+    private static IEnumerable<(string Field, string Message)> Present(params (string Field, string Message)?[] problems) =>
+        problems.OfType<(string Field, string Message)>();
 
     private static void EnsureValid((string Field, string Message)? problem)
     {

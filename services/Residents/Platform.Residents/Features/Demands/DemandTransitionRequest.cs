@@ -59,7 +59,7 @@ internal static class DemandTransitionRequest
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var actor = DemandEndpoints.Actor(caller);
+        var actor = DemandAccess.Actor(caller);
         var (note, attachments) = (request.Note, request.Attachments);
         switch (action)
         {
@@ -72,7 +72,7 @@ internal static class DemandTransitionRequest
                         return Invalid("nodeId", "No active territory node with this id in your area.");
                     }
 
-                    demand.Classify(request.Category!, node.Id, node.Path, await DemandEndpoints.GridOfAsync(db, node, cancellationToken), sla, actor, now, note, attachments);
+                    demand.Classify(request.Category!, node.Id, node.Path, await DemandScope.GridOfAsync(db, node, cancellationToken), sla, actor, now, note, attachments);
                 }
                 else
                 {
