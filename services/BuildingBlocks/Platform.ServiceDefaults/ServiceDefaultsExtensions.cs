@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Domain;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -145,6 +147,11 @@ public static class ServiceDefaultsExtensions
         {
             var request = context.HttpContext.Request;
             context.ProblemDetails.Instance ??= $"{request.PathBase}{request.Path}";
+            if (context.ProblemDetails is HttpValidationProblemDetails validation && !validation.Extensions.ContainsKey(ProblemResults.CodeExtension))
+            {
+                RequestValidationProblems.Conform(validation, context.HttpContext);
+            }
+
             // Every problem carries a stable code clients can switch on; specific problems set their own first.
             context.ProblemDetails.Extensions.TryAdd(ProblemResults.CodeExtension, GenericCode(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
         });
@@ -155,8 +162,16 @@ public static class ServiceDefaultsExtensions
             options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
                 ? badRequest.StatusCode
                 : StatusCodes.Status500InternalServerError;
-            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+            // So is a request a domain rule refused; DomainExceptionHandler answers it.
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or DomainException;
         });
+
+        services.AddSingleton<DomainExceptionHandler>();
+        services.AddSingleton<IExceptionHandler>(services => services.GetRequiredService<DomainExceptionHandler>());
+        services.AddSingleton<IDeveloperPageExceptionFilter>(services => services.GetRequiredService<DomainExceptionHandler>());
+
+        // Enums travel as their wire names in every JSON body, read and written alike.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new WireNameJsonConverter()));
 
         services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
     }

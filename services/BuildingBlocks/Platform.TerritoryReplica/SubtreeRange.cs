@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Platform.Districts.Contracts;
 
 namespace Platform.TerritoryReplica;
@@ -19,20 +20,39 @@ public readonly record struct SubtreeRange(string From, string To)
     }
 }
 
-/// <summary>Subtree filters over records that carry their node's path.</summary>
+/// <summary>
+/// The one subtree filter: records whose materialised path lies in a subtree, as the index-friendly key range of
+/// <see cref="SubtreeRange"/> (never <c>StartsWith</c>, which PostgreSQL cannot always serve from the index).
+/// </summary>
 public static class SubtreeQueries
 {
     /// <summary>The records placed in the subtree at <paramref name="path"/> (all of them for the whole district).</summary>
     public static IQueryable<T> InSubtree<T>(this IQueryable<T> records, string path)
-        where T : ITerritoryPlaced
+        where T : ITerritoryPlaced => records.InSubtree(r => r.NodePath, path);
+
+    /// <summary>
+    /// The records whose path (selected by <paramref name="pathOf"/>, a byte-ordered column) lies in the subtree
+    /// at <paramref name="path"/>: the filter for tables whose path column has another name, such as the tree's own nodes.
+    /// </summary>
+    public static IQueryable<T> InSubtree<T>(this IQueryable<T> records, Expression<Func<T, string>> pathOf, string path)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(pathOf);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         if (path == TerritoryPath.Root)
         {
             return records;
         }
 
         var range = SubtreeRange.Of(path);
-        return records.Where(r => string.Compare(r.NodePath, range.From) >= 0 && string.Compare(r.NodePath, range.To) < 0);
+        Expression<Func<string, bool>> inRange = p => string.Compare(p, range.From) >= 0 && string.Compare(p, range.To) < 0;
+        var body = new ParameterReplacer(inRange.Parameters[0], pathOf.Body).Visit(inRange.Body);
+        return records.Where(Expression.Lambda<Func<T, bool>>(body, pathOf.Parameters));
+    }
+
+    /// <summary>Puts the record's path expression where the range test has its parameter.</summary>
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
     }
 }

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>
+/// Makes the problems of the framework's request validation (<c>AddValidation</c> and DataAnnotations attributes on
+/// request records and parameters) the same as every other validation problem: code <c>validation_failed</c>, the
+/// same title, and fields named as the client spells them.
+/// </summary>
+/// <remarks>
+/// The framework names a field by its C# member (<c>AdminPassword</c>, <c>Items[0].Name</c>); clients send JSON
+/// under the service's naming policy (<c>adminPassword</c>), so each segment of the key is renamed with that policy.
+/// </remarks>
+internal static class RequestValidationProblems
+{
+    public static void Conform(HttpValidationProblemDetails problem, HttpContext context)
+    {
+        problem.Title = ProblemResults.ValidationFailedTitle;
+        problem.Extensions[ProblemResults.CodeExtension] = ProblemResults.ValidationFailedCode;
+
+        var policy = context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.PropertyNamingPolicy;
+        if (policy is null || problem.Errors.Count == 0)
+        {
+            return;
+        }
+
+        var renamed = problem.Errors.ToDictionary(error => ClientName(error.Key, policy), error => error.Value, StringComparer.Ordinal);
+        problem.Errors.Clear();
+        foreach (var (field, messages) in renamed)
+        {
+            problem.Errors[field] = messages;
+        }
+    }
+
+    private static string ClientName(string key, JsonNamingPolicy policy) =>
+        string.Join('.', key.Split('.').Select(segment =>
+        {
+            var index = segment.IndexOf('[', StringComparison.Ordinal);
+            return index < 0 ? policy.ConvertName(segment) : policy.ConvertName(segment[..index]) + segment[index..];
+        }));
+}
