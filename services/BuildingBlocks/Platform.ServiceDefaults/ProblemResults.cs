@@ -55,4 +55,18 @@ public static class ProblemResults
             title: ValidationFailedTitle,
             extensions: new Dictionary<string, object?> { [CodeExtension] = ValidationFailedCode });
     }
+
+    /// <summary>
+    /// A <c>400</c> <c>validation_failed</c> for one field, for what only the handler can find out (an id that names
+    /// nothing in the caller's area): the same problem the request validation answers for a shape.
+    /// </summary>
+    /// <param name="field">The field's name (camel case, as the client sent it).</param>
+    /// <param name="message">What is wrong with it.</param>
+    /// <returns>A typed result that endpoints can declare in their return type for OpenAPI.</returns>
+    public static ValidationProblem Validation(string field, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        return Validation(new Dictionary<string, string[]> { [field] = [message] });
+    }
 }

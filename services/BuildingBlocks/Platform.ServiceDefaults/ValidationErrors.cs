@@ -1,6 +1,6 @@
 namespace Platform.ServiceDefaults;
 
-/// <summary>Collects per-field problems for <see cref="ProblemResults.Validation"/>.</summary>
+/// <summary>Collects per-field problems for <see cref="ProblemResults.Validation(IDictionary{string, string[]})"/>.</summary>
 public static class ValidationErrors
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.TerritoryReplica;
 
@@ -10,9 +11,10 @@ namespace Platform.Residents.Domain.Demands;
 /// </summary>
 /// <remarks>
 /// Arguments the HTTP layer passes on from a request are checked here and refused with
-/// <see cref="DemandRuleException"/> (<see cref="DemandRuleException.IsConflict"/> false), so the endpoints need no
-/// second copy of the rules. <see cref="File"/> is the exception: its arguments are refused with
-/// <see cref="ArgumentException"/>, as is a missing actor anywhere, because those come from the caller's own code.
+/// <see cref="DemandRuleException"/> (of the invalid kind), so the endpoints need no second copy of the rules.
+/// <see cref="File"/> is the exception: its arguments are refused with <see cref="ArgumentException"/>, as is a missing
+/// actor anywhere, because those come from the caller's own code, which reports the problems of the request's words
+/// through <see cref="FilingProblems"/> first.
 /// </remarks>
 public sealed class Demand : ITenantOwned, ITerritoryPlaced
 {
@@ -195,7 +197,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             ResponseDueAt = sla.ResponseDue(priority, now),
             ResolutionDueAt = sla.ResolutionDue(category.Trim(), now),
         };
-        demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, WireName.Of(channel));
+        demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, channel.ToWire());
         return demand;
     }
 
@@ -245,7 +247,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             ?? Problem(nameof(assigneeId), assigneeId, MaxAssigneeIdLength));
         AssigneeType = type;
         AssigneeId = assigneeId.Trim();
-        Record(DemandAction.Assign, DemandStatus.Assigned, actor, now, note, attachments, $"{WireName.Of(type)}:{AssigneeId}");
+        Record(DemandAction.Assign, DemandStatus.Assigned, actor, now, note, attachments, $"{type.ToWire()}:{AssigneeId}");
         return type == Demands.AssigneeType.PropertyCompany;
     }
 
@@ -291,8 +293,8 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         if (summons is null)
         {
             throw _summons.Any(s => s.Department == name)
-                ? Conflict(DemandProblemCodes.DepartmentAlreadyCheckedIn, $"{name} has already checked in.")
-                : Conflict(DemandProblemCodes.DepartmentNotSummoned, $"{name} has not been summoned to this demand.");
+                ? Refusal(DemandErrors.DepartmentAlreadyCheckedIn, $"{name} has already checked in.")
+                : Refusal(DemandErrors.DepartmentNotSummoned, $"{name} has not been summoned to this demand.");
         }
 
         summons.CheckIn(now);
@@ -324,7 +326,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureCan(DemandAction.Unresolvable, actor, note, attachments);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw Invalid(DemandProblemCodes.ReasonRequired, "A demand is marked unresolvable only with a reason.");
+            throw Refusal(DemandErrors.ReasonRequired, "A demand is marked unresolvable only with a reason.");
         }
 
         EnsureValid(Problem(nameof(reason), reason, MaxReasonLength));
@@ -343,12 +345,12 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureValid(Problem(nameof(satisfaction), Enum.IsDefined(satisfaction) ? null : $"{satisfaction} is not a satisfaction."));
         if (score is < 1 or > 5)
         {
-            throw Invalid(DemandProblemCodes.InvalidScore, $"A score is 1 to 5, not {score}.");
+            throw Refusal(DemandErrors.InvalidScore, $"A score is 1 to 5, not {score}.");
         }
 
         Satisfaction = satisfaction;
         SatisfactionScore = score;
-        Record(DemandAction.Callback, Status, actor, now, note, attachments, $"{WireName.Of(satisfaction)}/{score}");
+        Record(DemandAction.Callback, Status, actor, now, note, attachments, $"{satisfaction.ToWire()}/{score}");
     }
 
     /// <summary>
@@ -362,7 +364,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureCalledBack();
         if (Satisfaction != Demands.Satisfaction.Dissatisfied)
         {
-            throw Conflict(DemandProblemCodes.NotDissatisfied, "Only a demand whose latest callback was dissatisfied is reopened.");
+            throw Refusal(DemandErrors.NotDissatisfied, "Only a demand whose latest callback was dissatisfied is reopened.");
         }
 
         ReopenCount++;
@@ -402,7 +404,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureRecordable(actor, note, null);
         if (AssigneeType != Demands.AssigneeType.PropertyCompany || AssigneeId != companyId)
         {
-            throw Conflict(DemandProblemCodes.NotAssignedToCompany, $"The demand is not assigned to property company {companyId}.");
+            throw Refusal(DemandErrors.NotAssignedToCompany, $"The demand is not assigned to property company {companyId}.");
         }
 
         var to = status switch
@@ -433,7 +435,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
             }
         }
 
-        Append(DemandHistoryEntry.WorkOrder, Status, to, actor, now, note, null, WireName.Of(status));
+        Append(DemandHistoryEntry.WorkOrder, Status, to, actor, now, note, null, status.ToWire());
         return moved;
     }
 
@@ -468,7 +470,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureRecordable(actor, note, attachments);
     }
 
-    private static void EnsureRecordable(DemandActor actor, string? note, IReadOnlyList<string>? attachments)
+    private void EnsureRecordable(DemandActor actor, string? note, IReadOnlyList<string>? attachments)
     {
         EnsureActor(actor);
         EnsureValid(Problem(nameof(note), note?.Length > MaxNoteLength ? $"At most {MaxNoteLength} characters." : null)
@@ -490,8 +492,8 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         if (HasPendingSummons)
         {
-            throw Conflict(
-                DemandProblemCodes.DepartmentsNotCheckedIn,
+            throw Refusal(
+                DemandErrors.DepartmentsNotCheckedIn,
                 $"Summoned departments have not checked in yet: {string.Join(", ", PendingDepartments)}.");
         }
     }
@@ -500,7 +502,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         if (Satisfaction is null)
         {
-            throw Conflict(DemandProblemCodes.CallbackRequired, "The resident has not been called back since the demand was concluded.");
+            throw Refusal(DemandErrors.CallbackRequired, "The resident has not been called back since the demand was concluded.");
         }
     }
 
@@ -532,15 +534,13 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     private static IEnumerable<(string Field, string Message)> Present(params (string Field, string Message)?[] problems) =>
         problems.OfType<(string Field, string Message)>();
 
-    private static void EnsureValid((string Field, string Message)? problem)
+    private void EnsureValid((string Field, string Message)? problem)
     {
         if (problem is (var field, var message))
         {
-            throw Invalid(DemandProblemCodes.InvalidArgument, $"{field}: {message}");
+            throw Refusal(DemandErrors.InvalidArgument, $"{field}: {message}");
         }
     }
 
-    private static DemandRuleException Invalid(string code, string message) => new(code, message, isConflict: false);
-
-    private static DemandRuleException Conflict(string code, string message) => new(code, message, isConflict: true);
+    private DemandRuleException Refusal(DomainError error, string message) => new(error, message, Status, AllowedActions);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
@@ -64,9 +65,7 @@ internal static class ActOnDemand
     {
         if (!DemandActions.TryParse(action, out var wanted))
         {
-            return ProblemResults.Problem(
-                StatusCodes.Status404NotFound, "demand.unknown_action", "Unknown action",
-                $"'{action}' is not an action; actions are {string.Join(", ", Enum.GetValues<DemandAction>().Select(a => a.Segment()))}.");
+            return new DomainException(DemandErrors.UnknownAction, $"'{action}' is not an action; actions are {string.Join(", ", WireNames.All<DemandAction>())}.").ToProblem();
         }
 
         var (visible, scope) = await DemandAccess.VisibleAsync(caller, db, cancellationToken);
@@ -79,8 +78,7 @@ internal static class ActOnDemand
         // Residents take part only where it is theirs to: rating how their own demand was handled.
         if (scope is null && wanted != DemandAction.Callback)
         {
-            return ProblemResults.Problem(
-                StatusCodes.Status403Forbidden, "demand.action_forbidden", "Action not allowed", "Residents may only give the callback on their own demands.");
+            return new DomainException(DemandErrors.ActionForbidden, "Residents may only give the callback on their own demands.").ToProblem();
         }
 
         var now = clock.GetUtcNow();
@@ -91,17 +89,11 @@ internal static class ActOnDemand
             return ProblemResults.Validation(missing);
         }
 
-        try
+        // A step the demand's rules refuse throws DemandRuleException, which the service defaults answer with its problem.
+        var refusal = await DemandTransitionRequest.ApplyAsync(wanted, body, demand, caller, scope, db, sla.Value, now, cancellationToken);
+        if (refusal is not null)
         {
-            var refusal = await DemandTransitionRequest.ApplyAsync(wanted, body, demand, caller, scope, db, sla.Value, now, cancellationToken);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-        }
-        catch (DemandRuleException rule)
-        {
-            return DemandProblems.From(rule, demand);
+            return refusal;
         }
 
         foreach (var integrationEvent in DemandEvents.After(wanted, demand, tenant.TenantId!.Value, now))
@@ -115,8 +107,8 @@ internal static class ActOnDemand
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ProblemResults.Problem(
-                StatusCodes.Status409Conflict, "demand.changed_concurrently", "Demand changed meanwhile", "Someone else acted on this demand at the same time; reload it and try again.");
+            return new DomainException(
+                DemandErrors.ChangedConcurrently, "Someone else acted on this demand at the same time; reload it and try again.").ToProblem();
         }
 
         return TypedResults.Ok(DemandResponse.From(demand, now, withHistory: true));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
@@ -36,5 +37,5 @@ internal static class DemandAccess
         new(caller.UserId() ?? throw new InvalidOperationException("The demand users policy admits authenticated callers only."), caller.Identity?.Name);
 
     public static ProblemHttpResult NotFound(Guid id) =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "demand.not_found", "Demand not found", $"No demand {id} that you can see.");
+        new DomainException(DemandErrors.NotFound, $"No demand {id} that you can see.").ToProblem();
 }

@@ -1,4 +1,5 @@
 using Platform.Contracts;
+using Platform.Domain;
 using Platform.Residents.Contracts;
 using Platform.Residents.Domain.Demands;
 
@@ -14,7 +15,7 @@ internal static class DemandEvents
         DemandId = demand.Id,
         TrackingNumber = demand.TrackingNumber,
         Category = demand.Category,
-        Channel = WireName.Of(demand.Channel),
+        Channel = demand.Channel.ToWire(),
         NodeId = demand.NodeId,
     };
 
@@ -26,7 +27,7 @@ internal static class DemandEvents
             case DemandAction.Assign:
                 yield return new DemandAssignedIntegrationEvent
                 {
-                    TenantId = tenantId, OccurredAt = now, DemandId = demand.Id, AssigneeType = WireName.Of(demand.AssigneeType!.Value), AssigneeId = demand.AssigneeId!,
+                    TenantId = tenantId, OccurredAt = now, DemandId = demand.Id, AssigneeType = demand.AssigneeType!.Value.ToWire(), AssigneeId = demand.AssigneeId!,
                 };
                 if (demand.AssigneeType == AssigneeType.PropertyCompany)
                 {
@@ -61,7 +62,7 @@ internal static class DemandEvents
                     TenantId = tenantId,
                     OccurredAt = now,
                     DemandId = demand.Id,
-                    Satisfaction = demand.Satisfaction is { } satisfaction ? WireName.Of(satisfaction) : null,
+                    Satisfaction = demand.Satisfaction is { } satisfaction ? satisfaction.ToWire() : null,
                     Score = demand.SatisfactionScore,
                 };
                 break;
@@ -74,6 +75,6 @@ internal static class DemandEvents
         TenantId = tenantId,
         OccurredAt = now,
         DemandId = demand.Id,
-        Outcome = WireName.Of(demand.Status),
+        Outcome = demand.Status.ToWire(),
     };
 }

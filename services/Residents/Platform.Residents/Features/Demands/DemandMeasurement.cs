@@ -64,7 +64,7 @@ internal static class DemandMeasurement
     {
         until = (to ?? now).ToUniversalTime();
         since = from?.ToUniversalTime() ?? until - defaultLength;
-        problem = since < until ? null : ProblemResults.Validation(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+        problem = since < until ? null : ProblemResults.Validation("from", "from must be before to.");
         return problem is null;
     }
 

@@ -17,22 +17,6 @@ internal static class DemandScope
     public static Expression<Func<Demand, bool>> OverdueAt(DateTimeOffset now) =>
         d => (d.RespondedAt ?? now) > d.ResponseDueAt || (d.ResolvedAt ?? now) > d.ResolutionDueAt;
 
-    /// <summary>Parses a status as the API writes it (<c>in_progress</c>).</summary>
-    public static bool TryParseStatus(string? text, out DemandStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<DemandStatus>())
-        {
-            if (string.Equals(WireName.Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
-
     /// <summary>The grid the node lies in (the node itself or one of its ancestors), if any.</summary>
     public static async Task<Guid?> GridOfAsync(ResidentsDbContext db, TerritoryReplicaNode node, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
@@ -23,7 +25,28 @@ namespace Platform.Residents.Features.Demands;
 /// <param name="ResidentId">The resident concerned, if known (workers only).</param>
 /// <param name="Priority">normal (default) or urgent; urgent demands must be answered within 2 hours.</param>
 public sealed record FileDemandRequest(
-    string? Title, string? Description, string? Category, DemandChannel? Channel, Guid? NodeId, Guid? ResidentId, DemandPriority? Priority);
+    string? Title, string? Description, string? Category, DemandChannel? Channel, Guid? NodeId, Guid? ResidentId, DemandPriority? Priority)
+    : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (field, message) in Demand.FilingProblems(Title, Description, Category))
+        {
+            yield return new ValidationResult(message, [field]);
+        }
+
+        if (Channel is null)
+        {
+            yield return new ValidationResult(WireNames.Expected<DemandChannel>(), [nameof(Channel)]);
+        }
+
+        if (NodeId is null)
+        {
+            yield return new ValidationResult("The territory node the demand is about is required.", [nameof(NodeId)]);
+        }
+    }
+}
 
 /// <summary>
 /// Files a demand: residents their own, anywhere in the district; workers for residents (hotline, patrol, visit),
@@ -43,23 +66,13 @@ internal static class FileDemand
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = Demand.FilingProblems(request.Title, request.Description, request.Category)
-            .ToDictionary(problem => problem.Field, problem => new[] { problem.Message });
-        errors.AddIf("channel", request.Channel is { } channel && Enum.IsDefined(channel) ? null : "One of app, hotline, patrol, visit, deliberation.");
-        errors.AddIf("priority", request.Priority is null || Enum.IsDefined(request.Priority.Value) ? null : "normal or urgent.");
-        errors.AddIf("nodeId", request.NodeId is null ? "The territory node the demand is about is required." : null);
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
         var isWorker = DemandAccess.IsWorker(caller);
         // A resident may raise a matter anywhere in the district; a worker files inside their own scope.
         var scope = isWorker ? await CallerScope.OfAsync(caller, db, cancellationToken) : CallerScope.WholeDistrict;
         var node = await db.TerritoryNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == request.NodeId, cancellationToken);
         if (node is null || node.Retired || !scope.Sees(node.Path))
         {
-            return Invalid("nodeId", "No active territory node with this id in your area.");
+            return ProblemResults.Validation("nodeId", "No active territory node with this id in your area.");
         }
 
         Guid? residentId = null;
@@ -70,7 +83,7 @@ internal static class FileDemand
                 : null;
             if (residentPath is null || !scope.Sees(residentPath))
             {
-                return Invalid("residentId", "No resident with this id in your area.");
+                return ProblemResults.Validation("residentId", "No resident with this id in your area.");
             }
 
             residentId = wantedResident;
@@ -103,7 +116,4 @@ internal static class FileDemand
     // a neighbour cannot walk through today's demands.
     private static string NewTrackingNumber(DateTimeOffset now) =>
         $"{DistrictClock.Today(now):yyMMdd}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
-
-    private static ValidationProblem Invalid(string field, string problem) =>
-        ProblemResults.Validation(new Dictionary<string, string[]> { [field] = [problem] });
 }

@@ -32,7 +32,7 @@ internal static class FindHotSpots
         var threshold = minCount ?? 3;
         if (threshold < 2)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["minCount"] = ["At least 2: one demand is not a class of problem."] });
+            return ProblemResults.Validation("minCount", "At least 2: one demand is not a class of problem.");
         }
 
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);

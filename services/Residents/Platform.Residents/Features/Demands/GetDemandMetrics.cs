@@ -35,7 +35,7 @@ internal static class GetDemandMetrics
         var root = await RootAsync(node ?? ScopeNode(caller), scope, db, cancellationToken);
         if (root is null)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["node"] = ["No node with this id in your area."] });
+            return ProblemResults.Validation("node", "No node with this id in your area.");
         }
 
         var items = await MeasureAsync(db, root.Value, since, until, now, cancellationToken);

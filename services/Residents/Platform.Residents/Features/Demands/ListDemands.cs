@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
@@ -8,9 +9,9 @@ using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Demands;
 
-/// <summary>The filters of the demand list.</summary>
-internal sealed record DemandQuery(
-    Guid? Node, string? Status, string? Category, bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
+/// <summary>The filters of the demand list; a status is read by its wire name (<c>in_progress</c>).</summary>
+public sealed record DemandQuery(
+    Guid? Node, [property: WireName(typeof(DemandStatus))] string? Status, string? Category, bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
 
 /// <summary>The demands the caller may see, newest first, paged and filtered.</summary>
 internal static class ListDemands
@@ -26,20 +27,6 @@ internal static class ListDemands
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        DemandStatus? status = null;
-        if (query.Status is not null)
-        {
-            if (!DemandScope.TryParseStatus(query.Status, out var parsed))
-            {
-                return ProblemResults.Validation(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"One of {string.Join(", ", Enum.GetValues<DemandStatus>().Select(WireName.Of))}."],
-                });
-            }
-
-            status = parsed;
-        }
-
         var now = clock.GetUtcNow();
         var paging = new PageRequest(query.Page, query.PageSize);
         var (demands, _) = await DemandAccess.VisibleAsync(caller, db, cancellationToken);
@@ -49,7 +36,12 @@ internal static class ListDemands
             demands = demands.InSubtree(path ?? "//");
         }
 
-        demands = status is { } wanted ? demands.Where(d => d.Status == wanted) : demands;
+        if (query.Status is not null)
+        {
+            var status = WireNames.Parse<DemandStatus>(query.Status);
+            demands = demands.Where(d => d.Status == status);
+        }
+
         demands = string.IsNullOrWhiteSpace(query.Category) ? demands : demands.Where(d => d.Category == query.Category.Trim());
         // PostgreSQL compares instants in UTC; a client may well send +08:00.
         demands = query.From?.ToUniversalTime() is { } from ? demands.Where(d => d.ReceivedAt >= from) : demands;

@@ -44,7 +44,7 @@ internal static class RankStreets
         }
         else if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["month"] = ["A month as yyyy-MM, e.g. 2026-11."] });
+            return ProblemResults.Validation("month", "A month as yyyy-MM, e.g. 2026-11.");
         }
 
         var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));

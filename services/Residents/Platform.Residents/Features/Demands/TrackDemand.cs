@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
@@ -37,7 +38,7 @@ internal static class TrackDemand
             ? null
             : await db.Demands.AsNoTracking().SingleOrDefaultAsync(d => d.TrackingNumber == number, cancellationToken);
         return demand is null
-            ? ProblemResults.Problem(StatusCodes.Status404NotFound, "demand.not_found", "Demand not found", "No demand with this tracking number.")
+            ? new DomainException(DemandErrors.NotFound, "No demand with this tracking number.").ToProblem()
             : TypedResults.Ok(new PublicDemandStatus(
                 demand.TrackingNumber, demand.Status, demand.Category, demand.ReceivedAt,
                 [.. demand.History.OrderBy(h => h.Sequence).Where(h => h.FromStatus != h.ToStatus).Select(h => new PublicStep(h.ToStatus, h.At))]));

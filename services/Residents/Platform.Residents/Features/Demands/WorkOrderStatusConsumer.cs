@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.Residents.Contracts;
 using Platform.Residents.Data;
@@ -20,7 +21,7 @@ public sealed partial class WorkOrderStatusConsumer(ResidentsDbContext db, TimeP
         ArgumentNullException.ThrowIfNull(context);
         var update = context.Message;
         var demand = await db.Demands.AsSingleQuery().SingleOrDefaultAsync(d => d.Id == update.DemandId, context.CancellationToken);
-        if (demand is null || !TryParse(update.Status, out var status))
+        if (demand is null || !WireNames.TryParse(update.Status, out WorkOrderStatus status))
         {
             // Nothing to apply it to: a company's system must not be able to wedge the queue with a bad message.
             Log.Ignored(logger, update.DemandId, update.Status);
@@ -43,21 +44,6 @@ public sealed partial class WorkOrderStatusConsumer(ResidentsDbContext db, TimeP
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    private static bool TryParse(string text, out WorkOrderStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<WorkOrderStatus>())
-        {
-            if (string.Equals(WireName.Of(candidate), text, StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
     }
 
     private static partial class Log

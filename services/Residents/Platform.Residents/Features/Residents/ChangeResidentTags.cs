@@ -1,17 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
-using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Residents;
 
 /// <summary>Tags to add and to remove.</summary>
 /// <param name="Add">Tags to add.</param>
 /// <param name="Remove">Tags to remove.</param>
-public sealed record ChangeTagsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
+public sealed record ChangeTagsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove) : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ResidentProblems.TagsProblem(Add) is { } add)
+        {
+            yield return new ValidationResult(add, [nameof(Add)]);
+        }
+
+        if (ResidentProblems.TagsProblem(Remove) is { } remove)
+        {
+            yield return new ValidationResult(remove, [nameof(Remove)]);
+        }
+    }
+}
 
 /// <summary>Adds and removes a resident's tags, and tells the other services when they changed.</summary>
 internal static class ChangeResidentTags
@@ -28,14 +43,6 @@ internal static class ChangeResidentTags
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        errors.AddIf("add", ResidentProblems.TagsProblem(request.Add));
-        errors.AddIf("remove", ResidentProblems.TagsProblem(request.Remove));
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
         var (resident, _) = await ResidentsInScope.FindAsync(id, caller, db, cancellationToken);
         if (resident is null)
         {

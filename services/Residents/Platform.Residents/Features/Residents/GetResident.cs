@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
 using Platform.Residents.PersonalData;
@@ -44,13 +45,12 @@ internal static class GetResident
 
         if (!RevealerRoles.Any(caller.IsInRole))
         {
-            return ProblemResults.Problem(
-                StatusCodes.Status403Forbidden, "personal_data.reveal_forbidden", "Reveal not allowed", "Your role sees personal data masked only.");
+            return new DomainException(ResidentErrors.RevealForbidden, "Your role sees personal data masked only.").ToProblem();
         }
 
         if (PersonalDataAccess.ReasonProblem(reason) is { } reasonProblem)
         {
-            return ResidentProblems.Invalid("reason", reasonProblem);
+            return ProblemResults.Validation("reason", reasonProblem);
         }
 
         // The entry is written before the data leaves: a read that cannot be recorded does not happen.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
@@ -39,13 +40,13 @@ internal static class MoveHousehold
         var (place, field, problem) = await ResidentPlacement.ResolveAsync(db, scope, request.NodeId, householdNumber: null, now, cancellationToken);
         if (place is null || place.HouseholdId is not null)
         {
-            return ResidentProblems.Invalid(field ?? ResidentPlacement.NodeField, problem ?? "A household moves to a building or unit.");
+            return ProblemResults.Validation(field ?? ResidentPlacement.NodeField, problem ?? "A household moves to a building or unit.");
         }
 
         var number = request.Household?.Trim() ?? household.Number;
         if (Household.NumberProblem(number) is { } numberProblem)
         {
-            return ResidentProblems.Invalid("household", numberProblem);
+            return ProblemResults.Validation("household", numberProblem);
         }
 
         if (await db.Households.AnyAsync(h => h.NodeId == place.NodeId && h.Number == number && h.Id != id, cancellationToken))
@@ -72,6 +73,6 @@ internal static class MoveHousehold
         return TypedResults.Ok(HouseholdResponse.From(household, members, DistrictClock.Today(now)));
     }
 
-    private static ProblemHttpResult NumberTaken() => ProblemResults.Problem(
-        StatusCodes.Status409Conflict, "household.number_taken", "Door number taken", "Another household already lives behind that door.");
+    private static ProblemHttpResult NumberTaken() =>
+        new DomainException(ResidentErrors.DoorNumberTaken, "Another household already lives behind that door.").ToProblem();
 }

@@ -4,6 +4,7 @@ using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
+using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Residents;
 
@@ -37,7 +38,7 @@ internal static class MoveResident
         var (place, field, problem) = await ResidentPlacement.ResolveAsync(db, scope, request.NodeId, request.Household, now, cancellationToken);
         if (place is null)
         {
-            return ResidentProblems.Invalid(field!, problem!);
+            return ProblemResults.Validation(field!, problem!);
         }
 
         var from = resident.NodeId;

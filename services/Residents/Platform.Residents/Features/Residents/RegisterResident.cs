@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
@@ -25,7 +27,34 @@ namespace Platform.Residents.Features.Residents;
 /// <param name="Volunteer">A registered volunteer; default false.</param>
 public sealed record CreateResidentRequest(
     string? Name, string? IdNumber, string? Phone, Guid? NodeId, string? Household, Residence? Residence, IReadOnlyList<string>? Tags,
-    bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null);
+    bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null) : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // An ID number's birth date cannot lie in the future: the check needs the day it is in the district.
+        var today = DistrictClock.Today(validationContext.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (ResidentRules.NameProblem(Name) is { } name)
+        {
+            yield return new ValidationResult(name, [nameof(Name)]);
+        }
+
+        if (!ChineseIdNumber.TryParse(IdNumber, today, out _, out var idNumber))
+        {
+            yield return new ValidationResult(idNumber, [nameof(IdNumber)]);
+        }
+
+        if (ResidentProblems.PhoneProblem(Phone) is { } phone)
+        {
+            yield return new ValidationResult(phone, [nameof(Phone)]);
+        }
+
+        if (ResidentProblems.TagsProblem(Tags) is { } tags)
+        {
+            yield return new ValidationResult(tags, [nameof(Tags)]);
+        }
+    }
+}
 
 /// <summary>Registers a resident inside the caller's scope; one ID number is registered once per district.</summary>
 internal static class RegisterResident
@@ -44,30 +73,21 @@ internal static class RegisterResident
     {
         var now = clock.GetUtcNow();
         var today = DistrictClock.Today(now);
-        var errors = new Dictionary<string, string[]>();
-        errors.AddIf("name", ResidentRules.NameProblem(request.Name));
-        ChineseIdNumber? idNumber = null;
-        if (!ChineseIdNumber.TryParse(request.IdNumber, today, out idNumber, out var idProblem))
+        // The request's validation has read the ID number and the phone; here they are only taken.
+        if (!ChineseIdNumber.TryParse(request.IdNumber, today, out var idNumber, out var idProblem))
         {
-            errors["idNumber"] = [idProblem];
+            return ProblemResults.Validation("idNumber", idProblem);
         }
 
-        var phone = ResidentProblems.ParsePhone(request.Phone, errors);
-        errors.AddIf("tags", ResidentProblems.TagsProblem(request.Tags));
-        errors.AddIf("residence", ResidentProblems.ResidenceProblem(request.Residence));
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
+        var phone = ResidentProblems.PhoneOf(request.Phone);
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
         var (place, field, placeProblem) = await ResidentPlacement.ResolveAsync(db, scope, request.NodeId, request.Household, now, cancellationToken);
         if (place is null)
         {
-            return ResidentProblems.Invalid(field!, placeProblem!);
+            return ProblemResults.Validation(field!, placeProblem!);
         }
 
-        var hash = protector.LookupHash(idNumber!.Value);
+        var hash = protector.LookupHash(idNumber.Value);
         if (await db.Residents.AnyAsync(r => r.IdNumberHash == hash, cancellationToken))
         {
             return IdNumberTaken();
@@ -91,6 +111,6 @@ internal static class RegisterResident
         return TypedResults.Created($"/api/residents/{resident.Id}", ResidentResponse.Masked(resident, today));
     }
 
-    private static ProblemHttpResult IdNumberTaken() => ProblemResults.Problem(
-        StatusCodes.Status409Conflict, "resident.id_number_taken", "ID number registered", "A resident with this ID number is already registered in the district.");
+    private static ProblemHttpResult IdNumberTaken() =>
+        new DomainException(ResidentErrors.IdNumberTaken, "A resident with this ID number is already registered in the district.").ToProblem();
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,46 +15,57 @@ namespace Platform.Residents.Features.Residents;
 /// <param name="NextCursor">Opaque cursor of the next page; null on the last page.</param>
 public sealed record ResidentPage(IReadOnlyList<ResidentResponse> Items, string? NextCursor);
 
+/// <summary>What the resident list is asked for.</summary>
+/// <param name="Node">A node inside the caller's scope to search below.</param>
+/// <param name="Q">A name prefix, the last four digits of a phone, a full phone or an exact ID number.</param>
+/// <param name="Tag">Only residents with this tag.</param>
+/// <param name="PartyMember">Only party members, or only others.</param>
+/// <param name="Owner">Only home owners, or only others.</param>
+/// <param name="Volunteer">Only volunteers, or only others.</param>
+/// <param name="Cursor">The <see cref="ResidentPage.NextCursor"/> of the previous page.</param>
+/// <param name="PageSize">Residents per page, 1 to 100 (default 20).</param>
+public sealed record ResidentSearch(
+    Guid? Node,
+    [property: MaxLength(ResidentRules.NameMaxLength)] string? Q,
+    string? Tag,
+    bool? PartyMember,
+    bool? Owner,
+    bool? Volunteer,
+    string? Cursor,
+    [property: Range(1, PageRequest.MaxSize)] int? PageSize) : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Cursor is not null && !NameCursor.TryDecode(Cursor, out _))
+        {
+            yield return new ValidationResult("Not a cursor this list returned.", [nameof(Cursor)]);
+        }
+
+        if (Tag is not null && !ResidentTags.All.Contains(Tag))
+        {
+            yield return new ValidationResult($"One of {string.Join(", ", ResidentTags.All)}.", [nameof(Tag)]);
+        }
+    }
+}
+
 /// <summary>The residents of the caller's scope (or a part of it), found by name, phone or ID number, keyset-paged.</summary>
 internal static class SearchResidents
 {
-    private const int MaxPageSize = 100;
-
     public static void Map(IEndpointRouteBuilder residents) =>
         residents.MapGet("", HandleAsync).WithSummary(
             "Residents in name order, keyset-paged. q is a name prefix, the last four digits of a phone, a full phone or an exact ID number; "
             + "tag, partyMember, owner and volunteer filter.");
 
     private static async Task<Results<Ok<ResidentPage>, ValidationProblem>> HandleAsync(
-        Guid? node,
-        string? q,
-        string? tag,
-        bool? partyMember,
-        bool? owner,
-        bool? volunteer,
-        string? cursor,
-        int? pageSize,
+        [AsParameters] ResidentSearch search,
         ClaimsPrincipal caller,
         ResidentsDbContext db,
         PersonalDataProtector protector,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        NameCursor after = default;
-        if (cursor is not null && !NameCursor.TryDecode(cursor, out after))
-        {
-            errors["cursor"] = ["Not a cursor this list returned."];
-        }
-
-        errors.AddIf("tag", tag is null || ResidentTags.All.Contains(tag) ? null : $"One of {string.Join(", ", ResidentTags.All)}.");
-        errors.AddIf("pageSize", pageSize is null or (>= 1 and <= MaxPageSize) ? null : $"Between 1 and {MaxPageSize}.");
-        errors.AddIf("q", q is { Length: > ResidentRules.NameMaxLength } ? $"At most {ResidentRules.NameMaxLength} characters." : null);
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
+        var (node, q, tag, partyMember, owner, volunteer, cursor, pageSize) = search;
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
         var within = scope.Path;
         if (node is { } nodeId)
@@ -61,7 +73,7 @@ internal static class SearchResidents
             var path = await db.TerritoryNodes.Where(n => n.Id == nodeId).Select(n => n.Path).SingleOrDefaultAsync(cancellationToken);
             if (path is null || !scope.Sees(path))
             {
-                return ResidentProblems.Invalid("node", "No node with this id in your area.");
+                return ProblemResults.Validation("node", "No node with this id in your area.");
             }
 
             within = path;
@@ -82,7 +94,7 @@ internal static class SearchResidents
         residents = partyMember is { } isPartyMember ? residents.Where(r => r.IsPartyMember == isPartyMember) : residents;
         residents = owner is { } isOwner ? residents.Where(r => r.IsOwner == isOwner) : residents;
         residents = volunteer is { } isVolunteer ? residents.Where(r => r.IsVolunteer == isVolunteer) : residents;
-        if (cursor is not null)
+        if (cursor is not null && NameCursor.TryDecode(cursor, out var after))
         {
             residents = residents.Where(r => string.Compare(r.Name, after.Name) > 0 || (r.Name == after.Name && r.Id.CompareTo(after.Id) > 0));
         }

@@ -1,9 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
 using Platform.Residents.PersonalData;
-using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Residents;
 
@@ -14,7 +14,23 @@ namespace Platform.Residents.Features.Residents;
 /// <param name="PartyMember">Party member or not.</param>
 /// <param name="Owner">Home owner or not.</param>
 /// <param name="Volunteer">Volunteer or not.</param>
-public sealed record UpdateResidentRequest(string? Name, string? Phone, Residence? Residence, bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null);
+public sealed record UpdateResidentRequest(string? Name, string? Phone, Residence? Residence, bool? PartyMember = null, bool? Owner = null, bool? Volunteer = null)
+    : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name is not null && ResidentRules.NameProblem(Name) is { } name)
+        {
+            yield return new ValidationResult(name, [nameof(Name)]);
+        }
+
+        if (ResidentProblems.PhoneProblem(Phone) is { } phone)
+        {
+            yield return new ValidationResult(phone, [nameof(Phone)]);
+        }
+    }
+}
 
 /// <summary>Corrects a resident's record; a request that changes nothing writes nothing.</summary>
 internal static class UpdateResident
@@ -32,15 +48,6 @@ internal static class UpdateResident
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        errors.AddIf("name", request.Name is null ? null : ResidentRules.NameProblem(request.Name));
-        var phone = ResidentProblems.ParsePhone(request.Phone, errors);
-        errors.AddIf("residence", ResidentProblems.ResidenceProblem(request.Residence));
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
         var (resident, _) = await ResidentsInScope.FindAsync(id, caller, db, cancellationToken);
         if (resident is null)
         {
@@ -48,6 +55,7 @@ internal static class UpdateResident
         }
 
         var now = clock.GetUtcNow();
+        var phone = ResidentProblems.PhoneOf(request.Phone);
         var changed = request.Name is not null && resident.Rename(request.Name);
         if (request.Phone is not null && resident.PhoneHash != (phone is null ? null : protector.LookupHash(phone.Value)))
         {
