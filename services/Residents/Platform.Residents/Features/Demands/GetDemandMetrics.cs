@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.MultiTenancy.Resolution;
 using Platform.Residents.Data;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;
@@ -43,7 +42,7 @@ internal static class GetDemandMetrics
     }
 
     private static Guid? ScopeNode(ClaimsPrincipal caller) =>
-        Guid.TryParse(caller.FindFirstValue(TenantClaimTypes.Territory), out var id) ? id : null;
+        Guid.TryParse(CallerScope.ClaimOf(caller), out var id) ? id : null;
 
     private static async Task<Root?> RootAsync(Guid? nodeId, CallerScope scope, ResidentsDbContext db, CancellationToken cancellationToken)
     {

@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Platform.Contracts;
 using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.Resolution;
 using Platform.Residents.Data;
+using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Imports;
 
@@ -33,7 +32,7 @@ internal static class ResidentImportEndpoints
     {
         endpoints.MapImportJobs<ResidentsDbContext>("/api/residents/imports", ResidentImportHandler.Kind, caller => new Dictionary<string, string>
             {
-                [ResidentImportHandler.TerritoryParameter] = caller.FindFirstValue(TenantClaimTypes.Territory) ?? "",
+                [ResidentImportHandler.TerritoryParameter] = CallerScope.ClaimOf(caller) ?? "",
             })
             .RequireTenant()
             .RequireAuthorization(ImportersPolicy);
