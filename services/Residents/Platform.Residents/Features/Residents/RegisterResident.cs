@@ -73,7 +73,8 @@ internal static class RegisterResident
     {
         var now = clock.GetUtcNow();
         var today = DistrictClock.Today(now);
-        // The request's validation has read the ID number and the phone; here they are only taken.
+        // The request's validation has read the ID number and the phone; here their values are taken (a day that turned
+        // between the two reads can still refuse an ID number born today).
         if (!ChineseIdNumber.TryParse(request.IdNumber, today, out var idNumber, out var idProblem))
         {
             return ProblemResults.Validation("idNumber", idProblem);
