@@ -4,6 +4,7 @@ using Platform.Districts.Domain;
 using Platform.Districts.Features.Imports;
 using Platform.Districts.Features.Territory;
 using Platform.Imports.Tabular;
+using Platform.TerritoryReplica;
 
 namespace Platform.Districts.Tests;
 
@@ -12,7 +13,7 @@ public sealed class TerritoryImportPlanTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
     private static readonly Guid Tenant = Guid.CreateVersion7();
-    private static readonly TerritoryScope WholeDistrict = new(TerritoryPath.Root, IsEditor: true);
+    private static readonly TerritoryAccess WholeDistrict = new(CallerScope.WholeDistrict, IsEditor: true);
 
     private static TerritoryFileContent File(params string[] rows) =>
         TerritoryFile.Read(TabularFile.Read(Encoding.UTF8.GetBytes(string.Join("\n", ["kind,code,name,parent_code", .. rows]))));
@@ -92,7 +93,7 @@ public sealed class TerritoryImportPlanTests
     {
         var existing = ExistingTree();
         var east = existing.Single(n => n.Code == "E");
-        var streetAdmin = new TerritoryScope(east.Path, IsEditor: true);
+        var streetAdmin = new TerritoryAccess(new CallerScope(east.Path), IsEditor: true);
 
         var plan = TerritoryImportPlan.Make(
             File("community,NEW-W,新社区,W", "community,NEW-E,新社区,E", "grid,EG,东网格,WC"), existing, streetAdmin, Tenant, Now);

@@ -59,8 +59,7 @@ public sealed class TerritoryTreeRuleTests
         var community = Node(TerritoryNodeKind.Community, north);
         var grid = Node(TerritoryNodeKind.Grid, community);
 
-        var (oldPath, newPath) = community.MoveUnder(south);
-        grid.Rebase(oldPath, newPath);
+        var (oldPath, _) = community.MoveUnder(south, [grid]);
 
         Assert.Equal($"/{north.Id}/{community.Id}/", oldPath);
         Assert.Equal($"/{south.Id}/{community.Id}/", community.Path);
@@ -74,8 +73,8 @@ public sealed class TerritoryTreeRuleTests
         var street = Node(TerritoryNodeKind.Street, null);
         var community = Node(TerritoryNodeKind.Community, street);
 
-        Assert.Equal("territory.move_into_own_subtree", Assert.Throws<TerritoryRuleException>(() => community.MoveUnder(community)).Code);
-        Assert.Equal("territory.move_into_own_subtree", Assert.Throws<TerritoryRuleException>(() => street.MoveUnder(community)).Code);
+        Assert.Equal("territory.move_into_own_subtree", Assert.Throws<TerritoryRuleException>(() => community.MoveUnder(community, [])).Code);
+        Assert.Equal("territory.move_into_own_subtree", Assert.Throws<TerritoryRuleException>(() => street.MoveUnder(community, [community])).Code);
         Assert.Equal($"/{street.Id}/", street.Path);
     }
 
@@ -87,7 +86,7 @@ public sealed class TerritoryTreeRuleTests
         var grid = Node(TerritoryNodeKind.Grid, community);
         var before = grid.Path;
 
-        Assert.Equal("territory.kind_not_allowed_here", Assert.Throws<TerritoryRuleException>(() => grid.MoveUnder(street)).Code);
+        Assert.Equal("territory.kind_not_allowed_here", Assert.Throws<TerritoryRuleException>(() => grid.MoveUnder(street, [])).Code);
         Assert.Equal(before, grid.Path);
     }
 

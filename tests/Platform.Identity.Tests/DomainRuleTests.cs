@@ -1,4 +1,5 @@
 using Platform.Identity.Domain;
+using Platform.TerritoryReplica;
 
 namespace Platform.Identity.Tests;
 
@@ -22,22 +23,22 @@ public sealed class DomainRuleTests
     [Fact]
     public void Scope_ContainsItsSubtreeOnly()
     {
-        var street = new TerritoryScope(Guid.NewGuid(), "/s1/");
-        Assert.True(TerritoryScope.WholeDistrict.Contains(street));
-        Assert.True(street.Contains(new TerritoryScope(Guid.NewGuid(), "/s1/c1/")));
+        var street = new CallerScope("/s1/");
+        Assert.True(CallerScope.WholeDistrict.Contains(street));
+        Assert.True(street.Contains(new CallerScope("/s1/c1/")));
         Assert.True(street.Contains(street));
-        Assert.False(street.Contains(new TerritoryScope(Guid.NewGuid(), "/s2/c1/")));
-        Assert.False(street.Contains(TerritoryScope.WholeDistrict));
+        Assert.False(street.Contains(new CallerScope("/s2/c1/")));
+        Assert.False(street.Contains(CallerScope.WholeDistrict));
     }
 
     [Fact]
     public void GrantingAuthority_RefusesHigherRolesBeforeScope()
     {
-        var streetAdmin = new GrantingAuthority(["street-admin"], new TerritoryScope(Guid.NewGuid(), "/s1/"));
+        var streetAdmin = new GrantingAuthority(["street-admin"], new CallerScope("/s1/"));
 
-        Assert.Equal("identity.role_above_granter", streetAdmin.Refusal(["district-admin"], TerritoryScope.WholeDistrict)?.Code);
-        Assert.Equal("identity.scope_outside_granter", streetAdmin.Refusal(["resident"], new TerritoryScope(null, "/s2/"))?.Code);
-        Assert.Null(streetAdmin.Refusal(["resident", "grid-worker"], new TerritoryScope(null, "/s1/c9/")));
+        Assert.Equal("identity.role_above_granter", streetAdmin.Refusal(["district-admin"], CallerScope.WholeDistrict)?.Code);
+        Assert.Equal("identity.scope_outside_granter", streetAdmin.Refusal(["resident"], new CallerScope("/s2/"))?.Code);
+        Assert.Null(streetAdmin.Refusal(["resident", "grid-worker"], new CallerScope("/s1/c9/")));
     }
 
     [Fact]

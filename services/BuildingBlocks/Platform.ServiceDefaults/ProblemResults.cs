@@ -57,16 +57,13 @@ public static class ProblemResults
     }
 
     /// <summary>
-    /// A <c>400</c> <c>validation_failed</c> for one field, for what only the handler can find out (an id that names
-    /// nothing in the caller's area): the same problem the request validation answers for a shape.
+    /// A <see cref="Validation(IDictionary{string, string[]})"/> problem for one field, for the checks request
+    /// validation cannot make: a query parameter of a nullable value type (which the framework's validation
+    /// skips) or text read once into a domain value in the handler.
     /// </summary>
-    /// <param name="field">The field's name (camel case, as the client sent it).</param>
+    /// <param name="field">The field, camel case as the client sent it.</param>
     /// <param name="message">What is wrong with it.</param>
     /// <returns>A typed result that endpoints can declare in their return type for OpenAPI.</returns>
-    public static ValidationProblem Validation(string field, string message)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(field);
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        return Validation(new Dictionary<string, string[]> { [field] = [message] });
-    }
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

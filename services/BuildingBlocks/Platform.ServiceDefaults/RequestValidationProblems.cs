@@ -12,8 +12,8 @@ namespace Platform.ServiceDefaults;
 /// same title, and fields named as the client spells them.
 /// </summary>
 /// <remarks>
-/// The framework names a field by its C# member (<c>AdminPassword</c>, <c>Items[0].Name</c>); clients send JSON
-/// under the service's naming policy (<c>adminPassword</c>), so each segment of the key is renamed with that policy.
+/// The framework names a field by its C# member (<c>AdminPassword</c>); clients send JSON under the service's naming
+/// policy (<c>adminPassword</c>), so the key's first segment, the request's member, is renamed with that policy.
 /// </remarks>
 internal static class RequestValidationProblems
 {
@@ -36,10 +36,10 @@ internal static class RequestValidationProblems
         }
     }
 
-    private static string ClientName(string key, JsonNamingPolicy policy) =>
-        string.Join('.', key.Split('.').Select(segment =>
-        {
-            var index = segment.IndexOf('[', StringComparison.Ordinal);
-            return index < 0 ? policy.ConvertName(segment) : policy.ConvertName(segment[..index]) + segment[index..];
-        }));
+    // Only the request's own member is renamed: what follows it may be a key the client chose (settings.Foo).
+    private static string ClientName(string key, JsonNamingPolicy policy)
+    {
+        var end = key.IndexOfAny(['.', '[']);
+        return end < 0 ? policy.ConvertName(key) : policy.ConvertName(key[..end]) + key[end..];
+    }
 }

@@ -43,6 +43,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(TerritoryImportEndpoints.ImportersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(TerritoryImportEndpoints.ImporterRoles));
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+builder.Services.AddValidation();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Domain;
 
 namespace Platform.Districts.Domain;
 
@@ -35,4 +36,17 @@ public static partial class DistrictRules
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,38}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierPattern();
+}
+
+/// <summary>The districts' domain errors, each code with the kind of answer it calls for.</summary>
+public static class DistrictErrors
+{
+    /// <summary>409: another district has the identifier.</summary>
+    public static readonly DomainError IdentifierTaken = DomainError.Conflict("districts.identifier_taken");
+
+    /// <summary>409: another district has the administrative division code.</summary>
+    public static readonly DomainError AdminCodeTaken = DomainError.Conflict("districts.admin_code_taken");
+
+    /// <summary>404: no district with the identifier.</summary>
+    public static readonly DomainError NotFound = DomainError.NotFound("districts.not_found");
 }

@@ -1,4 +1,5 @@
 using Platform.Districts.Contracts;
+using Platform.Domain;
 
 namespace Platform.Districts.Domain;
 
@@ -72,17 +73,17 @@ public sealed record TerritoryAttributes(
         NotApplicable(FloorArea is not null && !hasArea, "floor_area", kind);
         if (Households is < 0)
         {
-            throw new TerritoryRuleException("territory.invalid_attribute", "households cannot be negative.");
+            throw new TerritoryRuleException(TerritoryErrors.InvalidAttribute, "households cannot be negative.");
         }
 
         if (FloorArea is <= 0)
         {
-            throw new TerritoryRuleException("territory.invalid_attribute", "floor_area must be greater than zero.");
+            throw new TerritoryRuleException(TerritoryErrors.InvalidAttribute, "floor_area must be greater than zero.");
         }
 
         if (Location is { IsValid: false })
         {
-            throw new TerritoryRuleException("territory.invalid_attribute", "The location must have a latitude of -90 to 90 and a longitude of -180 to 180.");
+            throw new TerritoryRuleException(TerritoryErrors.InvalidAttribute, "The location must have a latitude of -90 to 90 and a longitude of -180 to 180.");
         }
     }
 
@@ -90,8 +91,7 @@ public sealed record TerritoryAttributes(
     {
         if (condition)
         {
-            throw new TerritoryRuleException(
-                "territory.attribute_not_applicable", $"{attribute} does not apply to a {TerritoryVocabulary.Name(kind)}.");
+            throw new TerritoryRuleException(TerritoryErrors.AttributeNotApplicable, $"{attribute} does not apply to a {kind.ToWire()}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Districts.Contracts;
+using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 
 namespace Platform.Districts.Domain;
@@ -121,33 +122,40 @@ public sealed class TerritoryNode : ITenantOwned
 
     /// <summary>
     /// Moves the node with its whole subtree under <paramref name="newParent"/> (null: directly under the
-    /// district). Returns the old and new path: every descendant's path must have the old prefix replaced by
-    /// the new one (the repository does that in one statement).
+    /// district): the node takes its new place and every descendant's path and depth follow. This is the one
+    /// subtree rebase; the API's move and the import both go through it.
     /// </summary>
+    /// <param name="newParent">The new parent; null for directly under the district.</param>
+    /// <param name="descendants">
+    /// Every node below this one, retired ones included, in any order. The caller loads the complete subtree:
+    /// a descendant left out would keep a path into the old place.
+    /// </param>
+    /// <returns>The node's path before and after the move.</returns>
     /// <exception cref="TerritoryRuleException">The move would create a cycle, break the nesting rules or use a retired parent.</exception>
-    public (string OldPath, string NewPath) MoveUnder(TerritoryNode? newParent)
+    /// <exception cref="ArgumentException">A node given as a descendant does not lie below this one.</exception>
+    public (string OldPath, string NewPath) MoveUnder(TerritoryNode? newParent, IReadOnlyCollection<TerritoryNode> descendants)
     {
+        ArgumentNullException.ThrowIfNull(descendants);
         if (newParent is not null && TerritoryPath.IsWithin(newParent.Path, Path))
         {
-            throw new TerritoryRuleException("territory.move_into_own_subtree", $"'{Name}' cannot move under itself or one of its descendants.");
+            throw new TerritoryRuleException(TerritoryErrors.MoveIntoOwnSubtree, $"'{Name}' cannot move under itself or one of its descendants.");
         }
 
         EnsureCanHold(newParent, Kind);
         var oldPath = Path;
-        ParentId = newParent?.Id;
-        PlaceAt(TerritoryPath.Of(newParent?.Path, Id));
-        return (oldPath, Path);
-    }
-
-    /// <summary>Rewrites this descendant's path after an ancestor moved from <paramref name="oldPrefix"/> to <paramref name="newPrefix"/>.</summary>
-    public void Rebase(string oldPrefix, string newPrefix)
-    {
-        if (!TerritoryPath.IsWithin(Path, oldPrefix))
+        if (descendants.FirstOrDefault(d => d.Id == Id || !TerritoryPath.IsWithin(d.Path, oldPath)) is { } stranger)
         {
-            throw new InvalidOperationException($"Node {Id} does not lie under {oldPrefix}.");
+            throw new ArgumentException($"Node {stranger.Id} does not lie below {Id}.", nameof(descendants));
         }
 
-        PlaceAt(newPrefix + Path[oldPrefix.Length..]);
+        ParentId = newParent?.Id;
+        PlaceAt(TerritoryPath.Of(newParent?.Path, Id));
+        foreach (var descendant in descendants)
+        {
+            descendant.PlaceAt(Path + descendant.Path[oldPath.Length..]);
+        }
+
+        return (oldPath, Path);
     }
 
     /// <summary>Retires the node; a node with active children cannot be retired (retire the children first).</summary>
@@ -156,7 +164,7 @@ public sealed class TerritoryNode : ITenantOwned
     {
         if (hasActiveChildren)
         {
-            throw new TerritoryRuleException("territory.has_active_children", $"'{Name}' still has active children; retire or move them first.");
+            throw new TerritoryRuleException(TerritoryErrors.HasActiveChildren, $"'{Name}' still has active children; retire or move them first.");
         }
 
         RetiredAt ??= now;
@@ -182,14 +190,13 @@ public sealed class TerritoryNode : ITenantOwned
     {
         if (parent is { IsActive: false })
         {
-            throw new TerritoryRuleException("territory.parent_retired", $"'{parent.Name}' is retired and takes no new children.");
+            throw new TerritoryRuleException(TerritoryErrors.ParentRetired, $"'{parent.Name}' is retired and takes no new children.");
         }
 
         if (!TerritoryNesting.Allows(parent?.Kind, kind))
         {
-            var where = parent is null ? "directly under the district" : $"under a {TerritoryVocabulary.Name(parent.Kind)}";
-            throw new TerritoryRuleException("territory.kind_not_allowed_here", $"A {TerritoryVocabulary.Name(kind)} cannot sit {where}.");
+            var where = parent is null ? "directly under the district" : $"under a {parent.Kind.ToWire()}";
+            throw new TerritoryRuleException(TerritoryErrors.KindNotAllowedHere, $"A {kind.ToWire()} cannot sit {where}.");
         }
     }
-
 }

@@ -1,10 +1,11 @@
 using Platform.Districts.Contracts;
+using Platform.Domain;
 
 namespace Platform.Districts.Domain;
 
 /// <summary>
-/// The words people use for kinds and attributes, in English (snake case, as in the API) and in Chinese (as
-/// in spreadsheets exported by government systems), so an import accepts either.
+/// The words people use for kinds and attributes: their wire names (<see cref="WireNames"/>, as in the API) and
+/// the Chinese words of spreadsheets exported by government systems, so an import (and a search) accepts either.
 /// </summary>
 public static class TerritoryVocabulary
 {
@@ -40,7 +41,7 @@ public static class TerritoryVocabulary
     });
 
     /// <summary>All kind names, for error messages.</summary>
-    public static string KindNames { get; } = string.Join("|", Enum.GetValues<TerritoryNodeKind>().Select(Name));
+    public static string KindNames { get; } = string.Join("|", WireNames.All<TerritoryNodeKind>());
 
     /// <summary>A kind from its English or Chinese name.</summary>
     public static bool TryParseKind(string text, out TerritoryNodeKind kind) => Kinds.TryGetValue(text, out kind);
@@ -51,17 +52,13 @@ public static class TerritoryVocabulary
     /// <summary>A governance mode from its English or Chinese name.</summary>
     public static bool TryParseGovernanceMode(string text, out GovernanceMode mode) => GovernanceModes.TryGetValue(text, out mode);
 
-    /// <summary>The English snake-case name of a value, as the API spells it.</summary>
-    public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
     private static Dictionary<string, TEnum> Words<TEnum>(Dictionary<TEnum, string[]> chinese)
         where TEnum : struct, Enum
     {
         var words = new Dictionary<string, TEnum>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in Enum.GetValues<TEnum>())
         {
-            words[Name(value)] = value;
+            words[value.ToWire()] = value;
             foreach (var word in chinese.GetValueOrDefault(value, []))
             {
                 words[word] = value;

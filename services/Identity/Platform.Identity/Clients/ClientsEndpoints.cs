@@ -12,6 +12,7 @@ using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults;
+using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Clients;
@@ -79,7 +80,7 @@ internal static class ClientsEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope!.Value);
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(roles, scope!);
         if (refusal is { } refused)
         {
             return refused.ToProblem("Not allowed to grant this");
@@ -136,7 +137,7 @@ internal static class ClientsEndpoints
         }
 
         var scope = await territory.FindAsync(client.ScopeNodeId, cancellationToken);
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? TerritoryScope.WholeDistrict);
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(client.Roles, scope ?? CallerScope.WholeDistrict);
         if (refusal is { } refused)
         {
             return refused.ToProblem("Not allowed to revoke this client");

@@ -10,6 +10,7 @@ using Platform.Identity.Territory;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Resolution;
 using Platform.ServiceDefaults;
+using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Users;
@@ -72,7 +73,7 @@ internal static class UsersEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(request.Roles!, scope!.Value);
+        var refusal = (await territory.OfCallerAsync(caller, cancellationToken)).Refusal(request.Roles!, scope!);
         if (refusal is { } refused)
         {
             return refused.ToProblem("Not allowed to grant this");
@@ -187,8 +188,8 @@ internal static class UsersEndpoints
         // Both what the member is now and what they would become must be within the caller's authority:
         // a street admin can neither promote someone nor rewrite the district admin's membership.
         var current = membership is null ? null : await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
-        var refusal = authority.Refusal(request.Roles!, scope!.Value)
-            ?? (membership is null ? null : authority.Refusal(membership.Roles, current ?? scope.Value));
+        var refusal = authority.Refusal(request.Roles!, scope!)
+            ?? (membership is null ? null : authority.Refusal(membership.Roles, current ?? scope!));
         if (refusal is { } refused)
         {
             return refused.ToProblem("Not allowed to grant this");
@@ -216,12 +217,12 @@ internal static class UsersEndpoints
     private static async Task<IQueryable<Member>> VisibleMembersAsync(
         ClaimsPrincipal caller, IdentityDbContext db, TerritoryScopes territory, CancellationToken cancellationToken)
     {
-        var callerPath = (await territory.OfCallerAsync(caller, cancellationToken)).Scope.Path;
-        var wholeDistrict = callerPath == TerritoryScope.WholeDistrict.Path;
+        var scope = (await territory.OfCallerAsync(caller, cancellationToken)).Scope;
+        var wholeDistrict = scope.IsWholeDistrict;
+        var nodesInScope = db.TerritoryNodes.InSubtree(n => n.Path, scope.Path);
         return from membership in db.Memberships
                join user in db.Users on membership.UserId equals user.Id
-               from node in db.TerritoryNodes.Where(n => n.Id == membership.ScopeNodeId).DefaultIfEmpty()
-               where wholeDistrict || (node != null && node.Path.StartsWith(callerPath))
+               where wholeDistrict || nodesInScope.Any(n => n.Id == membership.ScopeNodeId)
                select new Member { User = user, Membership = membership };
     }
 

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Districts.Contracts;
+using Platform.Districts.Domain;
+using Platform.ServiceDefaults;
 
 namespace Platform.Districts.Features.Districts;
 
@@ -19,14 +22,37 @@ public sealed record OnboardDistrictRequest(
     string? AdminLogin,
     string? AdminPassword,
     string? AdminName,
-    Dictionary<string, string>? Settings);
+    Dictionary<string, string>? Settings) : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        [
+            (nameof(Identifier), DistrictRules.IdentifierProblem(Identifier)),
+            (nameof(Name), DistrictRules.NameProblem(Name)),
+            (nameof(City), DistrictRules.NameProblem(City)),
+            (nameof(AdminCode), DistrictRules.AdminCodeProblem(AdminCode)),
+            (nameof(AdminLogin), string.IsNullOrWhiteSpace(AdminLogin) ? "Required." : null),
+            (nameof(AdminPassword), string.IsNullOrEmpty(AdminPassword) ? "Required." : null),
+            .. DistrictSettings.Problems(Settings),
+        ]);
+}
 
 /// <summary>Body of <c>PATCH /api/districts/{identifier}</c>; every member is optional.</summary>
 /// <param name="Name">New display name.</param>
 /// <param name="City">New city.</param>
 /// <param name="Status"><c>active</c> or <c>suspended</c>. Suspending refuses the district's requests everywhere and deletes nothing.</param>
 /// <param name="Settings">Settings to set; a null value removes the setting.</param>
-public sealed record ChangeDistrictRequest(string? Name, string? City, DistrictStatus? Status, Dictionary<string, string?>? Settings);
+public sealed record ChangeDistrictRequest(string? Name, string? City, DistrictStatus? Status, Dictionary<string, string?>? Settings) : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        [
+            (nameof(Name), Name is null ? null : DistrictRules.NameProblem(Name)),
+            (nameof(City), City is null ? null : DistrictRules.NameProblem(City)),
+            (nameof(Status), Status is not { } status || Enum.IsDefined(status) ? null : "active or suspended."),
+            .. DistrictSettings.Problems(Settings),
+        ]);
+}
 
 /// <summary>A district.</summary>
 public sealed record DistrictResponse(

@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Districts.Contracts;
 using Platform.Districts.Data;
 using Platform.Districts.Domain;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Messaging;
@@ -35,23 +36,7 @@ internal static class DistrictEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        errors.AddIf("identifier", DistrictRules.IdentifierProblem(request.Identifier));
-        errors.AddIf("name", DistrictRules.NameProblem(request.Name));
-        errors.AddIf("city", DistrictRules.NameProblem(request.City));
-        errors.AddIf("adminCode", DistrictRules.AdminCodeProblem(request.AdminCode));
-        errors.AddIf("adminLogin", string.IsNullOrWhiteSpace(request.AdminLogin) ? "Required." : null);
-        errors.AddIf("adminPassword", string.IsNullOrEmpty(request.AdminPassword) ? "Required." : null);
-        DistrictSettings.Validate(request.Settings, errors);
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
-        if (await ConflictAsync(db, request.Identifier!, request.AdminCode!, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
+        await EnsureFreeAsync(db, request.Identifier!, request.AdminCode!, cancellationToken);
 
         var district = District.Onboard(request.Identifier!, request.Name!, request.City!, request.AdminCode!, request.Settings, clock.GetUtcNow());
 
@@ -66,7 +51,7 @@ internal static class DistrictEndpoints
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return IdentifierTaken(district.Identifier);
+            throw IdentifierTaken(district.Identifier);
         }
 
         var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? $"{district.Name}管理员" : request.AdminName.Trim();
@@ -116,13 +101,13 @@ internal static class DistrictEndpoints
         return new PagedResult<DistrictResponse>([.. rows.Select(ToResponse)], paging.Page, paging.Size, total);
     }
 
-    private static async Task<Results<Ok<DistrictResponse>, ProblemHttpResult>> GetAsync(string identifier, DistrictsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<DistrictResponse>> GetAsync(string identifier, DistrictsDbContext db, CancellationToken cancellationToken)
     {
         var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Identifier == identifier.ToLowerInvariant(), cancellationToken);
-        return district is null ? NotFound(identifier) : TypedResults.Ok(ToResponse(district));
+        return district is null ? throw NotFound(identifier) : TypedResults.Ok(ToResponse(district));
     }
 
-    private static async Task<Results<Ok<DistrictResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Ok<DistrictResponse>> ChangeAsync(
         string identifier,
         ChangeDistrictRequest request,
         DistrictsDbContext db,
@@ -130,32 +115,10 @@ internal static class DistrictEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Name is not null)
-        {
-            errors.AddIf("name", DistrictRules.NameProblem(request.Name));
-        }
-
-        if (request.City is not null)
-        {
-            errors.AddIf("city", DistrictRules.NameProblem(request.City));
-        }
-
-        if (request.Status is { } status && !Enum.IsDefined(status))
-        {
-            errors["status"] = ["active or suspended."];
-        }
-
-        DistrictSettings.Validate(request.Settings, errors);
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
         var district = await db.Districts.SingleOrDefaultAsync(d => d.Identifier == identifier.ToLowerInvariant(), cancellationToken);
         if (district is null)
         {
-            return NotFound(identifier);
+            throw NotFound(identifier);
         }
 
         if (district.Change(request.Name, request.City, request.Status, request.Settings, clock.GetUtcNow()))
@@ -168,20 +131,23 @@ internal static class DistrictEndpoints
         return TypedResults.Ok(ToResponse(district));
     }
 
-    private static async Task<ProblemHttpResult?> ConflictAsync(DistrictsDbContext db, string identifier, string adminCode, CancellationToken cancellationToken)
+    private static async Task EnsureFreeAsync(DistrictsDbContext db, string identifier, string adminCode, CancellationToken cancellationToken)
     {
         var taken = await db.Districts.Where(d => d.Identifier == identifier || d.AdminCode == adminCode)
             .Select(d => new { d.Identifier, d.AdminCode }).FirstOrDefaultAsync(cancellationToken);
-        return taken is null ? null
-            : taken.Identifier == identifier ? IdentifierTaken(identifier)
-            : ProblemResults.Problem(StatusCodes.Status409Conflict, "districts.admin_code_taken", "Administrative code taken", $"District '{taken.Identifier}' already has the code {adminCode}.");
+        if (taken is not null)
+        {
+            throw taken.Identifier == identifier
+                ? IdentifierTaken(identifier)
+                : new DomainException(DistrictErrors.AdminCodeTaken, $"District '{taken.Identifier}' already has the code {adminCode}.");
+        }
     }
 
-    private static ProblemHttpResult IdentifierTaken(string identifier) =>
-        ProblemResults.Problem(StatusCodes.Status409Conflict, "districts.identifier_taken", "Identifier taken", $"A district '{identifier}' already exists.");
+    private static DomainException IdentifierTaken(string identifier) =>
+        new(DistrictErrors.IdentifierTaken, $"A district '{identifier}' already exists.");
 
-    private static ProblemHttpResult NotFound(string identifier) =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "districts.not_found", "District not found", $"There is no district '{identifier}'.");
+    private static DomainException NotFound(string identifier) =>
+        new(DistrictErrors.NotFound, $"There is no district '{identifier}'.");
 
     internal static TenantInfo ToTenant(District district) => new(
         district.Id,

@@ -8,35 +8,28 @@ internal static partial class DistrictSettings
     private const int MaxSettings = 200;
     private const int MaxValueLength = 200;
 
-    /// <summary>Adds an error for each setting that is not acceptable.</summary>
-    public static void Validate<TValue>(IReadOnlyDictionary<string, TValue>? settings, Dictionary<string, string[]> errors)
+    /// <summary>The problem of each setting that is not acceptable, by field (<c>settings</c> or <c>settings.{key}</c>).</summary>
+    public static IEnumerable<(string Field, string? Problem)> Problems<TValue>(IReadOnlyDictionary<string, TValue>? settings)
     {
         if (settings is null)
         {
-            return;
+            yield break;
         }
 
         if (settings.Count > MaxSettings)
         {
-            errors["settings"] = [$"At most {MaxSettings} settings."];
-            return;
+            yield return ("settings", $"At most {MaxSettings} settings.");
+            yield break;
         }
 
         foreach (var (key, value) in settings)
         {
             var text = value as string;
-            if (!KeyPattern().IsMatch(key))
-            {
-                errors[$"settings.{key}"] = ["Keys are letters, digits, '.', '_' or '-', starting with a letter, at most 64 characters."];
-            }
-            else if (text is { Length: > MaxValueLength })
-            {
-                errors[$"settings.{key}"] = [$"At most {MaxValueLength} characters."];
-            }
-            else if (key == Domain.District.TimeZoneSetting && text is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(text, out _))
-            {
-                errors[$"settings.{key}"] = [$"'{text}' is not a known time zone (IANA id such as Asia/Shanghai)."];
-            }
+            yield return ($"settings.{key}",
+                !KeyPattern().IsMatch(key) ? "Keys are letters, digits, '.', '_' or '-', starting with a letter, at most 64 characters."
+                : text is { Length: > MaxValueLength } ? $"At most {MaxValueLength} characters."
+                : key == Domain.District.TimeZoneSetting && text is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(text, out _) ? $"'{text}' is not a known time zone (IANA id such as Asia/Shanghai)."
+                : null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Districts.Contracts;
 using Platform.Districts.Domain;
+using Platform.Domain;
 using Platform.Imports.Jobs;
 using Platform.Imports.Tabular;
 
@@ -161,7 +162,7 @@ internal static class TerritoryFile
             return new(true, value);
         }
 
-        fail($"{column}: unknown value '{text}'; use one of {string.Join("|", Enum.GetValues<TEnum>().Select(TerritoryVocabulary.Name))}.");
+        fail($"{column}: unknown value '{text}'; use one of {string.Join("|", WireNames.All<TEnum>())}.");
         return default;
     }
 

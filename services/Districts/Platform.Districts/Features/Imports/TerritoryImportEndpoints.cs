@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Platform.Contracts;
 using Platform.Districts.Data;
 using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.Resolution;
+using Platform.TerritoryReplica;
 
 namespace Platform.Districts.Features.Imports;
 
@@ -22,7 +21,7 @@ internal static class TerritoryImportEndpoints
     {
         endpoints.MapImportJobs<DistrictsDbContext>("/api/territory/imports", TerritoryImportHandler.Kind, caller => new Dictionary<string, string>
             {
-                [TerritoryImportHandler.TerritoryParameter] = caller.FindFirstValue(TenantClaimTypes.Territory) ?? "",
+                [TerritoryImportHandler.TerritoryParameter] = CallerScope.ClaimOf(caller) ?? "",
             })
             .RequireTenant()
             .RequireAuthorization(ImportersPolicy);

@@ -42,7 +42,7 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
         // One import per district at a time: each plans against the tree as the previous one left it.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"territory-import:" + tenantId}, 0))", cancellationToken);
 
-        var scope = await TerritoryScope.ForAsync(work.Parameters.GetValueOrDefault(TerritoryParameter), isEditor: true, db, cancellationToken);
+        var scope = await TerritoryAccess.ForClaimAsync(work.Parameters.GetValueOrDefault(TerritoryParameter), isEditor: true, db, cancellationToken);
         var existing = await db.TerritoryNodes.AsNoTracking().ToListAsync(cancellationToken);
         // Rows with errors of form are planned too, so one upload reports every problem of the file.
         var plan = TerritoryImportPlan.Make(file, existing, scope, tenantId, clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using Platform.Contracts;
 using Platform.Districts.Domain;
+using Platform.Domain;
 using Platform.Districts.Features.Territory;
 using Platform.Imports.Jobs;
 
@@ -17,12 +18,12 @@ internal sealed class TerritoryImportPlan
     private readonly Dictionary<Guid, TerritoryNode> _byId;
     private readonly Dictionary<Guid, List<TerritoryNode>> _children = [];
     private readonly Dictionary<Guid, Snapshot> _original = [];
-    private readonly TerritoryScope _scope;
+    private readonly TerritoryAccess _access;
     private readonly Guid _tenantId;
     private readonly DateTimeOffset _now;
     private IReadOnlyDictionary<string, int> _rejectedCodes = new Dictionary<string, int>();
 
-    private TerritoryImportPlan(IReadOnlyCollection<TerritoryNode> existing, TerritoryScope scope, Guid tenantId, DateTimeOffset now)
+    private TerritoryImportPlan(IReadOnlyCollection<TerritoryNode> existing, TerritoryAccess access, Guid tenantId, DateTimeOffset now)
     {
         _byCode = new Dictionary<string, TerritoryNode>(existing.Count, StringComparer.Ordinal);
         _byId = new Dictionary<Guid, TerritoryNode>(existing.Count);
@@ -34,7 +35,7 @@ internal sealed class TerritoryImportPlan
             ChildrenOf(node.ParentId).Add(node);
         }
 
-        _scope = scope;
+        _access = access;
         _tenantId = tenantId;
         _now = now;
     }
@@ -56,9 +57,9 @@ internal sealed class TerritoryImportPlan
 
     /// <summary>Plans the rows of <paramref name="file"/> against the district's current tree (<paramref name="existing"/>, retired nodes included).</summary>
     public static TerritoryImportPlan Make(
-        TerritoryFileContent file, IReadOnlyCollection<TerritoryNode> existing, TerritoryScope scope, Guid tenantId, DateTimeOffset now)
+        TerritoryFileContent file, IReadOnlyCollection<TerritoryNode> existing, TerritoryAccess access, Guid tenantId, DateTimeOffset now)
     {
-        var plan = new TerritoryImportPlan(existing, scope, tenantId, now) { _rejectedCodes = file.RejectedCodes };
+        var plan = new TerritoryImportPlan(existing, access, tenantId, now) { _rejectedCodes = file.RejectedCodes };
         plan.Errors.AddRange(file.Errors);
         plan.Apply(file.Rows);
         return plan;
@@ -101,7 +102,7 @@ internal sealed class TerritoryImportPlan
             {
                 ApplyRow(row, rowsByCode);
             }
-            catch (TerritoryRuleException rule)
+            catch (DomainException rule)
             {
                 Fail(row, rule.Message);
             }
@@ -123,7 +124,7 @@ internal sealed class TerritoryImportPlan
 
             if (existing.Kind != row.Kind)
             {
-                Fail(row, $"Code '{row.Code}' is a {TerritoryVocabulary.Name(existing.Kind)} in the district; a node's kind cannot change.");
+                Fail(row, $"Code '{row.Code}' is a {existing.Kind.ToWire()} in the district; a node's kind cannot change.");
                 return false;
             }
         }
@@ -207,7 +208,7 @@ internal sealed class TerritoryImportPlan
 
         if (!_byCode.TryGetValue(row.Code, out var node))
         {
-            if (!_scope.MayAddUnder(parent?.Path))
+            if (!_access.MayAddUnder(parent?.Path))
             {
                 Fail(row, "Outside your territory: you cannot add a node there.");
                 return;
@@ -233,7 +234,7 @@ internal sealed class TerritoryImportPlan
             return;
         }
 
-        if (!_scope.MayChange(node.Path) || (moves && !_scope.MayAddUnder(parent?.Path)))
+        if (!_access.MayChange(node.Path) || (moves && !_access.MayAddUnder(parent?.Path)))
         {
             Fail(row, "Outside your territory: you cannot change this node.");
             return;
@@ -260,21 +261,27 @@ internal sealed class TerritoryImportPlan
     private void Move(TerritoryNode node, TerritoryNode? parent)
     {
         var oldParentId = node.ParentId;
-        var (oldPath, newPath) = node.MoveUnder(parent);
+        var (oldPath, _) = node.MoveUnder(parent, DescendantsOf(node));
         ChildrenOf(oldParentId).Remove(node);
         ChildrenOf(node.ParentId).Add(node);
         Events.Add(TerritoryEvents.Moved(_tenantId, node, oldPath, _now));
         Summary["moved"]++;
+    }
 
+    private List<TerritoryNode> DescendantsOf(TerritoryNode node)
+    {
+        var descendants = new List<TerritoryNode>();
         var pending = new Stack<TerritoryNode>(ChildrenOf(node.Id));
         while (pending.TryPop(out var descendant))
         {
-            descendant.Rebase(oldPath, newPath);
+            descendants.Add(descendant);
             foreach (var child in ChildrenOf(descendant.Id))
             {
                 pending.Push(child);
             }
         }
+
+        return descendants;
     }
 
     private List<TerritoryNode> ChildrenOf(Guid? parentId)

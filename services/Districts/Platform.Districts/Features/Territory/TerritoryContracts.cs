@@ -24,24 +24,13 @@ public sealed record NodeAttributes(
     internal TerritoryAttributes ToDomain() => new(
         CommunityKind, GovernanceMode, Households, FloorArea, Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null);
 
+    /// <summary>Why <paramref name="attributes"/> cannot be a node's attributes as sent, or null when they can.</summary>
+    internal static string? LocationProblem(NodeAttributes? attributes) =>
+        attributes is not null && attributes.Latitude.HasValue != attributes.Longitude.HasValue ? "Give both latitude and longitude, or neither." : null;
+
     internal static NodeAttributes From(TerritoryNode node) =>
         new(node.CommunityKind, node.GovernanceMode, node.Households, node.FloorArea, node.Latitude, node.Longitude);
 }
-
-/// <summary>Body of <c>POST /api/territory/nodes</c>.</summary>
-/// <param name="Kind">street, township, town, community, village, grid, compound, building or unit.</param>
-/// <param name="Code">External code from the government system, unique in the district.</param>
-/// <param name="Name">Display name, e.g. 朝阳门街道.</param>
-/// <param name="ParentId">The parent node; null for a street, township or town directly under the district.</param>
-/// <param name="Attributes">Kind-specific attributes.</param>
-public sealed record CreateNodeRequest(TerritoryNodeKind? Kind, string? Code, string? Name, Guid? ParentId, NodeAttributes? Attributes);
-
-/// <summary>Body of <c>PATCH /api/territory/nodes/{id}</c>: a new name and/or a complete new set of attributes.</summary>
-public sealed record ChangeNodeRequest(string? Name, NodeAttributes? Attributes);
-
-/// <summary>Body of <c>POST /api/territory/nodes/{id}/move</c>.</summary>
-/// <param name="ParentId">The new parent; null to place a street, township or town directly under the district.</param>
-public sealed record MoveNodeRequest(Guid? ParentId);
 
 /// <summary>
 /// A territory node. <c>Path</c> is the materialised path of ids from the top of the tree
@@ -63,12 +52,3 @@ public sealed record NodeResponse(
     internal static NodeResponse From(TerritoryNode node) => new(
         node.Id, node.Kind, node.Code, node.Name, node.ParentId, node.Path, node.Depth, node.IsActive ? "active" : "retired", node.RetiredAt, NodeAttributes.From(node));
 }
-
-/// <summary>A node with its children, as far down as the tree request asked.</summary>
-public sealed record TreeNode(Guid Id, TerritoryNodeKind Kind, string Code, string Name, string Status, NodeAttributes Attributes, IReadOnlyList<TreeNode> Children);
-
-/// <summary>Answer of <c>GET /api/territory/tree</c>.</summary>
-/// <param name="RootId">The node the tree hangs from; null for the district itself.</param>
-/// <param name="Depth">How many levels below the root are included.</param>
-/// <param name="Nodes">The root's children (each with its own children, down to <paramref name="Depth"/>).</param>
-public sealed record TreeResponse(Guid? RootId, int Depth, IReadOnlyList<TreeNode> Nodes);

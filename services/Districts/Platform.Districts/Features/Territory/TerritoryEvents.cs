@@ -1,5 +1,6 @@
 using Platform.Districts.Contracts;
 using Platform.Districts.Domain;
+using Platform.Domain;
 
 namespace Platform.Districts.Features.Territory;
 
@@ -29,8 +30,8 @@ internal static class TerritoryEvents
         TenantId = tenantId,
         OccurredAt = now,
         NodeId = node.Id,
-        CommunityKind = node.CommunityKind is { } communityKind ? TerritoryVocabulary.Name(communityKind) : null,
-        GovernanceMode = node.GovernanceMode is { } mode ? TerritoryVocabulary.Name(mode) : null,
+        CommunityKind = node.CommunityKind is { } communityKind ? communityKind.ToWire() : null,
+        GovernanceMode = node.GovernanceMode is { } mode ? mode.ToWire() : null,
         Households = node.Households,
         FloorArea = node.FloorArea,
         Latitude = node.Latitude,

@@ -1,20 +1,6 @@
-using Platform.Districts.Contracts;
+using Platform.TerritoryReplica;
 
 namespace Platform.Identity.Domain;
-
-/// <summary>
-/// A part of a district's territory given as a materialised path (<c>/{streetId}/{communityId}/</c>);
-/// <see cref="WholeDistrict"/> is the root path <c>/</c>. Scope A contains scope B exactly when B's path starts
-/// with A's.
-/// </summary>
-public readonly record struct TerritoryScope(Guid? NodeId, string Path)
-{
-    /// <summary>The whole district.</summary>
-    public static TerritoryScope WholeDistrict { get; } = new(null, TerritoryPath.Root);
-
-    /// <summary>Whether <paramref name="other"/> lies inside this scope (or is this scope).</summary>
-    public bool Contains(TerritoryScope other) => TerritoryPath.IsWithin(other.Path, Path);
-}
 
 /// <summary>Why a grant was refused: a stable problem code and a sentence for people.</summary>
 public readonly record struct GrantRefusal(string Code, string Detail);
@@ -23,12 +9,13 @@ public readonly record struct GrantRefusal(string Code, string Detail);
 /// The authority of the person granting roles: their roles and territory in the district. A grant is allowed
 /// only for roles at or below the granter's own and for a scope inside the granter's.
 /// </summary>
-public sealed record GrantingAuthority(IReadOnlyCollection<string> Roles, TerritoryScope Scope)
+public sealed record GrantingAuthority(IReadOnlyCollection<string> Roles, CallerScope Scope)
 {
     /// <summary>Why a grant is refused; null when it is allowed.</summary>
-    public GrantRefusal? Refusal(IEnumerable<string> roles, TerritoryScope scope)
+    public GrantRefusal? Refusal(IEnumerable<string> roles, CallerScope scope)
     {
         ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(scope);
         var tooHigh = roles.Where(role => !PlatformRoles.CanGrant(Roles, role)).ToList();
         if (tooHigh.Count > 0)
         {

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Districts.Data;
+using Platform.ServiceDefaults;
+
+namespace Platform.Districts.Features.Territory;
+
+/// <summary>A node's children, paged.</summary>
+internal static class ListChildren
+{
+    public static void Map(RouteGroupBuilder territory) =>
+        territory.MapGet("nodes/{id:guid}/children", HandleAsync).WithSummary("A node's children, paged.");
+
+    private static async Task<Ok<PagedResult<NodeResponse>>> HandleAsync(
+        Guid id,
+        bool? includeRetired,
+        int? page,
+        int? pageSize,
+        ClaimsPrincipal caller,
+        DistrictsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var access = await TerritoryAccess.OfAsync(caller, db, cancellationToken);
+        await access.FindVisibleAsync(id, db, cancellationToken);
+        var children = access.Visible(db, includeRetired).Where(n => n.ParentId == id);
+        var total = await children.CountAsync(cancellationToken);
+        var rows = await children.OrderBy(n => n.Code).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<NodeResponse>([.. rows.Select(NodeResponse.From)], paging.Page, paging.Size, total));
+    }
+}
