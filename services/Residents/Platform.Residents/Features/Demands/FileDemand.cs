@@ -29,23 +29,12 @@ public sealed record FileDemandRequest(
     : IValidatableObject
 {
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var (field, message) in Demand.FilingProblems(Title, Description, Category))
-        {
-            yield return new ValidationResult(message, [field]);
-        }
-
-        if (Channel is null)
-        {
-            yield return new ValidationResult(WireNames.Expected<DemandChannel>(), [nameof(Channel)]);
-        }
-
-        if (NodeId is null)
-        {
-            yield return new ValidationResult("The territory node the demand is about is required.", [nameof(NodeId)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+    [
+        .. Demand.FilingProblems(Title, Description, Category).Select(problem => (problem.Field, (string?)problem.Message)),
+        (nameof(Channel), Channel is null ? WireNames.Expected<DemandChannel>() : null),
+        (nameof(NodeId), NodeId is null ? "The territory node the demand is about is required." : null),
+    ]);
 }
 
 /// <summary>

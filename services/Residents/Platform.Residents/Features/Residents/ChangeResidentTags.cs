@@ -5,6 +5,7 @@ using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
+using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Residents;
 
@@ -14,18 +15,9 @@ namespace Platform.Residents.Features.Residents;
 public sealed record ChangeTagsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove) : IValidatableObject
 {
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (ResidentProblems.TagsProblem(Add) is { } add)
-        {
-            yield return new ValidationResult(add, [nameof(Add)]);
-        }
-
-        if (ResidentProblems.TagsProblem(Remove) is { } remove)
-        {
-            yield return new ValidationResult(remove, [nameof(Remove)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(Add), ResidentProblems.TagsProblem(Add)),
+        (nameof(Remove), ResidentProblems.TagsProblem(Remove)));
 }
 
 /// <summary>Adds and removes a resident's tags, and tells the other services when they changed.</summary>

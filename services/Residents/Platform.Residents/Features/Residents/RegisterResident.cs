@@ -34,25 +34,11 @@ public sealed record CreateResidentRequest(
     {
         // An ID number's birth date cannot lie in the future: the check needs the day it is in the district.
         var today = DistrictClock.Today(validationContext.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (ResidentRules.NameProblem(Name) is { } name)
-        {
-            yield return new ValidationResult(name, [nameof(Name)]);
-        }
-
-        if (!ChineseIdNumber.TryParse(IdNumber, today, out _, out var idNumber))
-        {
-            yield return new ValidationResult(idNumber, [nameof(IdNumber)]);
-        }
-
-        if (ResidentProblems.PhoneProblem(Phone) is { } phone)
-        {
-            yield return new ValidationResult(phone, [nameof(Phone)]);
-        }
-
-        if (ResidentProblems.TagsProblem(Tags) is { } tags)
-        {
-            yield return new ValidationResult(tags, [nameof(Tags)]);
-        }
+        return FieldChecks.Problems(
+            (nameof(Name), ResidentRules.NameProblem(Name)),
+            (nameof(IdNumber), ChineseIdNumber.TryParse(IdNumber, today, out _, out var idNumberProblem) ? null : idNumberProblem),
+            (nameof(Phone), ResidentProblems.PhoneProblem(Phone)),
+            (nameof(Tags), ResidentProblems.TagsProblem(Tags)));
     }
 }
 

@@ -35,18 +35,9 @@ public sealed record ResidentSearch(
     [property: Range(1, PageRequest.MaxSize)] int? PageSize) : IValidatableObject
 {
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Cursor is not null && !NameCursor.TryDecode(Cursor, out _))
-        {
-            yield return new ValidationResult("Not a cursor this list returned.", [nameof(Cursor)]);
-        }
-
-        if (Tag is not null && !ResidentTags.All.Contains(Tag))
-        {
-            yield return new ValidationResult($"One of {string.Join(", ", ResidentTags.All)}.", [nameof(Tag)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(Cursor), Cursor is null || NameCursor.TryDecode(Cursor, out _) ? null : "Not a cursor this list returned."),
+        (nameof(Tag), Tag is null || ResidentTags.All.Contains(Tag) ? null : $"One of {string.Join(", ", ResidentTags.All)}."));
 }
 
 /// <summary>The residents of the caller's scope (or a part of it), found by name, phone or ID number, keyset-paged.</summary>

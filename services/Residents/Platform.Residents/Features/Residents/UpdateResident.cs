@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
+using Platform.ServiceDefaults;
 using Platform.Residents.PersonalData;
 
 namespace Platform.Residents.Features.Residents;
@@ -18,18 +19,9 @@ public sealed record UpdateResidentRequest(string? Name, string? Phone, Residenc
     : IValidatableObject
 {
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Name is not null && ResidentRules.NameProblem(Name) is { } name)
-        {
-            yield return new ValidationResult(name, [nameof(Name)]);
-        }
-
-        if (ResidentProblems.PhoneProblem(Phone) is { } phone)
-        {
-            yield return new ValidationResult(phone, [nameof(Phone)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(Name), Name is null ? null : ResidentRules.NameProblem(Name)),
+        (nameof(Phone), ResidentProblems.PhoneProblem(Phone)));
 }
 
 /// <summary>Corrects a resident's record; a request that changes nothing writes nothing.</summary>
