@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
@@ -15,7 +16,7 @@ namespace Platform.Residents.Features.Residents;
 /// <param name="NextCursor">Opaque cursor of the next page; null on the last page.</param>
 public sealed record ResidentPage(IReadOnlyList<ResidentResponse> Items, string? NextCursor);
 
-/// <summary>What the resident list is asked for.</summary>
+/// <summary>What the resident list is asked for, under the query names the list has always had.</summary>
 /// <param name="Node">A node inside the caller's scope to search below.</param>
 /// <param name="Q">A name prefix, the last four digits of a phone, a full phone or an exact ID number.</param>
 /// <param name="Tag">Only residents with this tag.</param>
@@ -25,14 +26,14 @@ public sealed record ResidentPage(IReadOnlyList<ResidentResponse> Items, string?
 /// <param name="Cursor">The <see cref="ResidentPage.NextCursor"/> of the previous page.</param>
 /// <param name="PageSize">Residents per page, 1 to 100 (default 20).</param>
 public sealed record ResidentSearch(
-    Guid? Node,
-    [property: MaxLength(ResidentRules.NameMaxLength)] string? Q,
-    string? Tag,
-    bool? PartyMember,
-    bool? Owner,
-    bool? Volunteer,
-    string? Cursor,
-    [property: Range(1, PageRequest.MaxSize)] int? PageSize) : IValidatableObject
+    [property: FromQuery(Name = "node")] Guid? Node,
+    [property: FromQuery(Name = "q"), MaxLength(ResidentRules.NameMaxLength)] string? Q,
+    [property: FromQuery(Name = "tag")] string? Tag,
+    [property: FromQuery(Name = "partyMember")] bool? PartyMember,
+    [property: FromQuery(Name = "owner")] bool? Owner,
+    [property: FromQuery(Name = "volunteer")] bool? Volunteer,
+    [property: FromQuery(Name = "cursor")] string? Cursor,
+    [property: FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxSize)] int? PageSize) : IValidatableObject
 {
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
