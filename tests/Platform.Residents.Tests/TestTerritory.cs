@@ -63,7 +63,8 @@ internal static class TestTerritory
 
     private static Guid Id(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");
 
-    private sealed class TreeBuilder(Guid tenantId)
+    /// <summary>Builds the events that announce a tree, parents first.</summary>
+    internal sealed class TreeBuilder(Guid tenantId)
     {
         private readonly Dictionary<Guid, string> _paths = [];
 

@@ -17,8 +17,8 @@ public sealed class WireNamesTests
     [Theory]
     [InlineData("five_party")]
     [InlineData("FIVE_PARTY")]
-    [InlineData(" five_party ")]
-    public void TryParse_NameInAnyCaseOrPadded_ReadsTheMember(string text)
+    [InlineData("Five_Party")]
+    public void TryParse_NameInAnyCase_ReadsTheMember(string text)
     {
         Assert.True(WireNames.TryParse<Mode>(text, out var mode));
         Assert.Equal(Mode.FiveParty, mode);
@@ -28,9 +28,10 @@ public sealed class WireNamesTests
     [InlineData("1")]
     [InlineData("FiveParty")]
     [InlineData("quiet, five_party")]
+    [InlineData(" five_party")]
     [InlineData("")]
     [InlineData(null)]
-    public void TryParse_NumberOrOtherSpelling_IsRefused(string? text) => Assert.False(WireNames.TryParse<Mode>(text, out _));
+    public void TryParse_NumberPaddingOrOtherSpelling_IsRefused(string? text) => Assert.False(WireNames.TryParse<Mode>(text, out _));
 
     [Fact]
     public void Expected_ListsEveryName_InDeclarationOrder() => Assert.Equal("One of quiet, five_party.", WireNames.Expected<Mode>());

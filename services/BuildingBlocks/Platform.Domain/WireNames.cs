@@ -10,8 +10,8 @@ namespace Platform.Domain;
 /// <summary>
 /// The one spelling of enum values outside the process: lower snake case (<c>OldEstate</c> is <c>old_estate</c>), in
 /// JSON bodies (<see cref="WireNameJsonConverter"/>), query strings and URL segments, import files and the string
-/// members of integration events. Reading ignores case and surrounding spaces and refuses numbers, so
-/// <c>"3"</c> or <c>"Street, Town"</c> never pass for a value.
+/// members of integration events. Reading ignores case but nothing else: numbers, padded names and lists
+/// (<c>"3"</c>, <c>" street"</c>, <c>"street,town"</c>) never pass for a value.
 /// </summary>
 public static class WireNames
 {
@@ -30,7 +30,7 @@ public static class WireNames
 
     /// <summary>Reads a wire name; false for anything that is not one of <typeparamref name="TEnum"/>'s names.</summary>
     public static bool TryParse<TEnum>([NotNullWhen(true)] string? text, out TEnum value)
-        where TEnum : struct, Enum => Table<TEnum>().Values.TryGetValue(text?.Trim() ?? "", out value);
+        where TEnum : struct, Enum => Table<TEnum>().Values.TryGetValue(text ?? "", out value);
 
     /// <summary>Reads a wire name that must be valid (one already checked, or one this service wrote).</summary>
     /// <exception cref="FormatException">The text is not one of <typeparamref name="TEnum"/>'s names.</exception>
@@ -84,7 +84,7 @@ public static class WireNames
 
         public string Expected { get; }
 
-        public bool IsName(string text) => Values.ContainsKey(text.Trim());
+        public bool IsName(string text) => Values.ContainsKey(text);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Platform.Districts.Contracts;
 
 namespace Platform.TerritoryReplica;
@@ -48,6 +49,30 @@ public static class SubtreeQueries
         Expression<Func<string, bool>> inRange = p => string.Compare(p, range.From) >= 0 && string.Compare(p, range.To) < 0;
         var body = new ParameterReplacer(inRange.Parameters[0], pathOf.Body).Visit(inRange.Body);
         return records.Where(Expression.Lambda<Func<T, bool>>(body, pathOf.Parameters));
+    }
+
+    /// <summary>
+    /// Follows a subtree move in one statement: every record placed under <paramref name="oldPath"/> gets the path
+    /// with that prefix replaced by <paramref name="newPath"/>. Runs in the context's current transaction, if any.
+    /// </summary>
+    /// <returns>How many records moved.</returns>
+    public static Task<int> RebaseSubtreeAsync<T>(this IQueryable<T> records, string oldPath, string newPath, CancellationToken cancellationToken)
+        where T : ITerritoryPlaced => records.RebaseSubtreeAsync(r => r.NodePath, oldPath, newPath, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RebaseSubtreeAsync{T}(IQueryable{T}, string, string, CancellationToken)"/> for tables whose path
+    /// column has another name, such as the replica's own nodes.
+    /// </summary>
+    /// <returns>How many records moved.</returns>
+    public static Task<int> RebaseSubtreeAsync<T>(
+        this IQueryable<T> records, Expression<Func<T, string>> pathOf, string oldPath, string newPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pathOf);
+        ArgumentException.ThrowIfNullOrEmpty(oldPath);
+        ArgumentException.ThrowIfNullOrEmpty(newPath);
+        Expression<Func<string, string>> rebased = path => newPath + path.Substring(oldPath.Length);
+        var value = Expression.Lambda<Func<T, string>>(new ParameterReplacer(rebased.Parameters[0], pathOf.Body).Visit(rebased.Body), pathOf.Parameters);
+        return records.InSubtree(pathOf, oldPath).ExecuteUpdateAsync(set => set.SetProperty(pathOf, value), cancellationToken);
     }
 
     /// <summary>Puts the record's path expression where the range test has its parameter.</summary>

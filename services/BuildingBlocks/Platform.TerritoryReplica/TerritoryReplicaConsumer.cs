@@ -61,8 +61,7 @@ public sealed class TerritoryReplicaConsumer<TContext>(TContext db, IEnumerable<
         await Nodes.Where(n => n.Id == moved.NodeId)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ParentId, moved.ParentId), context.CancellationToken);
         // The whole subtree moves: one statement rewrites every path under the old one.
-        await Nodes.Where(n => n.Path.StartsWith(moved.OldPath))
-            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Path, n => moved.NewPath + n.Path.Substring(moved.OldPath.Length)), context.CancellationToken);
+        await Nodes.RebaseSubtreeAsync(n => n.Path, moved.OldPath, moved.NewPath, context.CancellationToken);
         foreach (var handler in moveHandlers)
         {
             await handler.MoveSubtreeAsync(moved.OldPath, moved.NewPath, context.CancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Residents.Data;
 using Platform.TerritoryReplica;
 
@@ -12,11 +11,8 @@ internal sealed class ResidentsSubtreeMove(ResidentsDbContext db) : ISubtreeMove
 {
     public async Task MoveSubtreeAsync(string oldPath, string newPath, CancellationToken cancellationToken)
     {
-        await db.Residents.InSubtree(oldPath)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.NodePath, r => newPath + r.NodePath.Substring(oldPath.Length)), cancellationToken);
-        await db.Households.InSubtree(oldPath)
-            .ExecuteUpdateAsync(set => set.SetProperty(h => h.NodePath, h => newPath + h.NodePath.Substring(oldPath.Length)), cancellationToken);
-        await db.Demands.InSubtree(oldPath)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.NodePath, d => newPath + d.NodePath.Substring(oldPath.Length)), cancellationToken);
+        await db.Residents.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.Households.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.Demands.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
     }
 }
