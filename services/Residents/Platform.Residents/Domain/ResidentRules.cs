@@ -15,12 +15,13 @@ public static class ResidentRules
         : null;
 
     /// <summary>
-    /// Reads a residence by its wire name (<c>hukou</c>, <c>resident_only</c>) or as import files say it in Chinese
-    /// (户籍; 流动人口 or 流动).
+    /// Reads a residence from an import cell, padding ignored: by its wire name (<c>hukou</c>, <c>resident_only</c>) or
+    /// as import files say it in Chinese (户籍; 流动人口 or 流动).
     /// </summary>
     public static bool TryParseResidence(string? text, out Residence residence)
     {
-        switch (text?.Trim())
+        var trimmed = text?.Trim();
+        switch (trimmed)
         {
             case "户籍":
                 residence = Residence.Hukou;
@@ -29,7 +30,7 @@ public static class ResidentRules
                 residence = Residence.ResidentOnly;
                 return true;
             default:
-                return WireNames.TryParse(text, out residence);
+                return WireNames.TryParse(trimmed, out residence);
         }
     }
 }
