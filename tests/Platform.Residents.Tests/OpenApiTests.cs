@@ -7,7 +7,7 @@ public sealed class OpenApiTests(ResidentsFixture fixture)
     [Fact]
     public async Task Document_NamesTheQueryParametersAsClientsSendThem()
     {
-        using var anonymous = fixture.Residents.CreateClient();
+        using var anonymous = fixture.Service.Factory.CreateClient();
 
         var document = await (await anonymous.GetAsync(new Uri("/api/residents/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken)).AssertOkAsync();
 
