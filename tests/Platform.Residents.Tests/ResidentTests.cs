@@ -61,4 +61,24 @@ public sealed class ResidentTests
         Assert.True(resident.MoveTo(household.Place));
         Assert.Equal((household.NodeId, "/b/", household.Id), (resident.NodeId, resident.NodePath, resident.HouseholdId));
     }
+
+    [Fact]
+    public void HouseholdMove_TakesEveryMemberAlong_AndRefusesResidentsOfAnotherHousehold()
+    {
+        var household = Household.At(Guid.CreateVersion7(), "/a/", "301", Now);
+        var (first, second, stranger) = (Register("11010519491231002X"), Register("440304199001011233"), Register());
+        first.MoveTo(household.Place);
+        second.MoveTo(household.Place);
+        var (fromNode, newNode, later) = (household.NodeId, Guid.CreateVersion7(), Now.AddHours(1));
+
+        Assert.Throws<ArgumentException>(() => household.Move(newNode, "/b/", "202", [first, stranger], later));
+        Assert.Throws<ArgumentException>(() => household.Move(newNode, "/b/", " ", [first, second], later));
+        Assert.Equal((fromNode, "301"), (household.NodeId, household.Number));
+
+        var moves = household.Move(newNode, "/b/", " 202 ", [first, second], later);
+
+        Assert.Equal((newNode, "/b/", "202"), (household.NodeId, household.NodePath, household.Number));
+        Assert.Equal([(first, fromNode), (second, fromNode)], moves.Select(m => (m.Resident, m.FromNodeId)));
+        Assert.All([first, second], member => Assert.Equal((newNode, "/b/", (Guid?)household.Id, later), (member.NodeId, member.NodePath, member.HouseholdId, member.UpdatedAt)));
+    }
 }

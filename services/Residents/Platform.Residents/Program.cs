@@ -26,6 +26,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
     .AddPolicy(DemandEndpoints.UsersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(DemandEndpoints.UserRoles))
     .AddPolicy(ResidentEndpoints.AuditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Platform.Contracts.PlatformRoleNames.DistrictAdmin));
+builder.Services.AddValidation();
 
 var app = builder.Build();
 

@@ -52,20 +52,48 @@ public sealed class Household : ITenantOwned, ITerritoryPlaced
         return new Household { Id = Guid.CreateVersion7(now), NodeId = nodeId, NodePath = nodePath, Number = number.Trim(), CreatedAt = now };
     }
 
-    /// <summary>Moves the household to another building or unit, behind <paramref name="number"/>.</summary>
-    public void MoveTo(Guid nodeId, string nodePath, string number)
+    /// <summary>
+    /// Moves the household whole to another building or unit, behind <paramref name="number"/>: it keeps its identity,
+    /// and every one of its <paramref name="members"/> moves with it.
+    /// </summary>
+    /// <param name="nodeId">The building or unit moved to.</param>
+    /// <param name="nodePath">Its materialised path.</param>
+    /// <param name="number">The door number there.</param>
+    /// <param name="members">All the residents of this household.</param>
+    /// <param name="now">When.</param>
+    /// <returns>Each member with the node they lived at before, for the move events.</returns>
+    /// <exception cref="ArgumentException">The door number is unacceptable, or one of the residents lives in another household.</exception>
+    public IReadOnlyList<ResidentMove> Move(Guid nodeId, string nodePath, string number, IReadOnlyCollection<Resident> members, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodePath);
+        ArgumentNullException.ThrowIfNull(members);
         if (NumberProblem(number) is { } problem)
         {
             throw new ArgumentException(problem, nameof(number));
         }
 
+        if (members.Any(member => member.HouseholdId != Id))
+        {
+            throw new ArgumentException("Only the household's own members move with it.", nameof(members));
+        }
+
         NodeId = nodeId;
         NodePath = nodePath;
         Number = number.Trim();
+        return [.. members.Select(member =>
+        {
+            var from = member.NodeId;
+            member.MoveTo(Place);
+            member.Touch(now);
+            return new ResidentMove(member, from);
+        })];
     }
 
     /// <summary>Where members of this household live.</summary>
     public ResidentPlace Place => new(NodeId, NodePath, Id);
 }
+
+/// <summary>A resident who moved, and the building or unit they lived at before.</summary>
+/// <param name="Resident">The resident, at their new place.</param>
+/// <param name="FromNodeId">The node they left.</param>
+public sealed record ResidentMove(Resident Resident, Guid FromNodeId);

@@ -1,3 +1,5 @@
+using Platform.Domain;
+
 namespace Platform.Residents.Domain;
 
 /// <summary>Field rules of the resident master record, shared by the API and the bulk import.</summary>
@@ -12,20 +14,23 @@ public static class ResidentRules
         : name.Trim().Length > NameMaxLength ? $"At most {NameMaxLength} characters."
         : null;
 
-    /// <summary>Parses <c>hukou</c> / <c>resident_only</c> (and the Chinese 户籍 / 流动人口, as import files say it).</summary>
+    /// <summary>
+    /// Reads a residence from an import cell, padding ignored: by its wire name (<c>hukou</c>, <c>resident_only</c>) or
+    /// as import files say it in Chinese (户籍; 流动人口 or 流动).
+    /// </summary>
     public static bool TryParseResidence(string? text, out Residence residence)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        var trimmed = text?.Trim();
+        switch (trimmed)
         {
-            case "hukou" or "户籍":
+            case "户籍":
                 residence = Residence.Hukou;
                 return true;
-            case "resident_only" or "流动人口" or "流动":
+            case "流动人口" or "流动":
                 residence = Residence.ResidentOnly;
                 return true;
             default:
-                residence = default;
-                return false;
+                return WireNames.TryParse(trimmed, out residence);
         }
     }
 }

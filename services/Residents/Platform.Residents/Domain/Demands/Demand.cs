@@ -1,6 +1,6 @@
+using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.TerritoryReplica;
-using Platform.Domain;
 
 namespace Platform.Residents.Domain.Demands;
 
@@ -11,9 +11,10 @@ namespace Platform.Residents.Domain.Demands;
 /// </summary>
 /// <remarks>
 /// Arguments the HTTP layer passes on from a request are checked here and refused with
-/// <see cref="DemandRuleException"/> (<see cref="DemandRuleException.IsConflict"/> false), so the endpoints need no
-/// second copy of the rules. <see cref="File"/> is the exception: its arguments are refused with
-/// <see cref="ArgumentException"/>, as is a missing actor anywhere, because those come from the caller's own code.
+/// <see cref="DemandRuleException"/> (of the invalid kind), so the endpoints need no second copy of the rules.
+/// <see cref="File"/> is the exception: its arguments are refused with <see cref="ArgumentException"/>, as is a missing
+/// actor anywhere, because those come from the caller's own code, which reports the problems of the request's words
+/// through <see cref="FilingProblems"/> first.
 /// </remarks>
 public sealed class Demand : ITenantOwned, ITerritoryPlaced
 {
@@ -165,15 +166,14 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         ArgumentNullException.ThrowIfNull(sla);
         EnsureActor(actor);
-        var problem = Problem(nameof(trackingNumber), trackingNumber, MaxTrackingNumberLength)
-            ?? Problem(nameof(title), title, MaxTitleLength)
-            ?? Problem(nameof(category), category, MaxCategoryLength)
-            ?? Problem(nameof(nodePath), PathProblem(nodeId, nodePath))
-            ?? Problem(nameof(description), description?.Length > MaxDescriptionLength ? $"At most {MaxDescriptionLength} characters." : null)
-            ?? Problem(nameof(tenantId), tenantId == Guid.Empty ? "Required." : null)
-            ?? Problem(nameof(channel), Enum.IsDefined(channel) ? null : $"{channel} is not a channel.")
-            ?? Problem(nameof(priority), Enum.IsDefined(priority) ? null : $"{priority} is not a priority.");
-        if (problem is (var field, var message))
+        var problem = FilingProblems(title, description, category).Concat(Present(
+                Problem(nameof(trackingNumber), trackingNumber, MaxTrackingNumberLength),
+                Problem(nameof(nodePath), PathProblem(nodeId, nodePath)),
+                Problem(nameof(tenantId), tenantId == Guid.Empty ? "Required." : null),
+                Problem(nameof(channel), Enum.IsDefined(channel) ? null : $"{channel} is not a channel."),
+                Problem(nameof(priority), Enum.IsDefined(priority) ? null : $"{priority} is not a priority.")))
+            .FirstOrDefault();
+        if (problem is ({ } field, { } message))
         {
             throw new ArgumentException(message, field);
         }
@@ -200,6 +200,16 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         demand.Append(DemandHistoryEntry.Filed, null, DemandStatus.Received, actor, now, null, null, channel.ToWire());
         return demand;
     }
+
+    /// <summary>
+    /// What is wrong with the words a demand is filed with, each under its parameter's name: <see cref="File"/>
+    /// refuses the first, and a request can report them all before filing.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> FilingProblems(string? title, string? description, string? category) =>
+        Present(
+            Problem(nameof(title), title, MaxTitleLength),
+            Problem(nameof(description), description?.Length > MaxDescriptionLength ? $"At most {MaxDescriptionLength} characters." : null),
+            Problem(nameof(category), category, MaxCategoryLength));
 
     /// <summary>
     /// Sets the category and recomputes the resolution deadline from it. With a <paramref name="nodeId"/> the demand
@@ -283,8 +293,8 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         if (summons is null)
         {
             throw _summons.Any(s => s.Department == name)
-                ? Conflict(DemandProblemCodes.DepartmentAlreadyCheckedIn, $"{name} has already checked in.")
-                : Conflict(DemandProblemCodes.DepartmentNotSummoned, $"{name} has not been summoned to this demand.");
+                ? Refusal(DemandErrors.DepartmentAlreadyCheckedIn, $"{name} has already checked in.")
+                : Refusal(DemandErrors.DepartmentNotSummoned, $"{name} has not been summoned to this demand.");
         }
 
         summons.CheckIn(now);
@@ -316,7 +326,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureCan(DemandAction.Unresolvable, actor, note, attachments);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw Invalid(DemandProblemCodes.ReasonRequired, "A demand is marked unresolvable only with a reason.");
+            throw Refusal(DemandErrors.ReasonRequired, "A demand is marked unresolvable only with a reason.");
         }
 
         EnsureValid(Problem(nameof(reason), reason, MaxReasonLength));
@@ -335,7 +345,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureValid(Problem(nameof(satisfaction), Enum.IsDefined(satisfaction) ? null : $"{satisfaction} is not a satisfaction."));
         if (score is < 1 or > 5)
         {
-            throw Invalid(DemandProblemCodes.InvalidScore, $"A score is 1 to 5, not {score}.");
+            throw Refusal(DemandErrors.InvalidScore, $"A score is 1 to 5, not {score}.");
         }
 
         Satisfaction = satisfaction;
@@ -354,7 +364,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureCalledBack();
         if (Satisfaction != Demands.Satisfaction.Dissatisfied)
         {
-            throw Conflict(DemandProblemCodes.NotDissatisfied, "Only a demand whose latest callback was dissatisfied is reopened.");
+            throw Refusal(DemandErrors.NotDissatisfied, "Only a demand whose latest callback was dissatisfied is reopened.");
         }
 
         ReopenCount++;
@@ -394,7 +404,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureRecordable(actor, note, null);
         if (AssigneeType != Demands.AssigneeType.PropertyCompany || AssigneeId != companyId)
         {
-            throw Conflict(DemandProblemCodes.NotAssignedToCompany, $"The demand is not assigned to property company {companyId}.");
+            throw Refusal(DemandErrors.NotAssignedToCompany, $"The demand is not assigned to property company {companyId}.");
         }
 
         var to = status switch
@@ -460,7 +470,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         EnsureRecordable(actor, note, attachments);
     }
 
-    private static void EnsureRecordable(DemandActor actor, string? note, IReadOnlyList<string>? attachments)
+    private void EnsureRecordable(DemandActor actor, string? note, IReadOnlyList<string>? attachments)
     {
         EnsureActor(actor);
         EnsureValid(Problem(nameof(note), note?.Length > MaxNoteLength ? $"At most {MaxNoteLength} characters." : null)
@@ -482,8 +492,8 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         if (HasPendingSummons)
         {
-            throw Conflict(
-                DemandProblemCodes.DepartmentsNotCheckedIn,
+            throw Refusal(
+                DemandErrors.DepartmentsNotCheckedIn,
                 $"Summoned departments have not checked in yet: {string.Join(", ", PendingDepartments)}.");
         }
     }
@@ -492,7 +502,7 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
     {
         if (Satisfaction is null)
         {
-            throw Conflict(DemandProblemCodes.CallbackRequired, "The resident has not been called back since the demand was concluded.");
+            throw Refusal(DemandErrors.CallbackRequired, "The resident has not been called back since the demand was concluded.");
         }
     }
 
@@ -521,15 +531,16 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
 
     private static (string Field, string Message)? Problem(string field, string? message) => message is null ? null : (field, message);
 
-    private static void EnsureValid((string Field, string Message)? problem)
+    private static IEnumerable<(string Field, string Message)> Present(params (string Field, string Message)?[] problems) =>
+        problems.OfType<(string Field, string Message)>();
+
+    private void EnsureValid((string Field, string Message)? problem)
     {
         if (problem is (var field, var message))
         {
-            throw Invalid(DemandProblemCodes.InvalidArgument, $"{field}: {message}");
+            throw Refusal(DemandErrors.InvalidArgument, $"{field}: {message}");
         }
     }
 
-    private static DemandRuleException Invalid(string code, string message) => new(code, message, isConflict: false);
-
-    private static DemandRuleException Conflict(string code, string message) => new(code, message, isConflict: true);
+    private DemandRuleException Refusal(DomainError error, string message) => new(error, message, Status, AllowedActions);
 }

@@ -1,7 +1,7 @@
 using Platform.Contracts;
+using Platform.Domain;
 using Platform.Residents.Contracts;
 using Platform.Residents.Domain.Demands;
-using Platform.Domain;
 
 namespace Platform.Residents.Features.Demands;
 

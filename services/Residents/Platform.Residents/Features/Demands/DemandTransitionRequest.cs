@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Districts.Contracts;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
@@ -22,7 +23,7 @@ internal static class DemandTransitionRequest
                 errors.AddIf("category", string.IsNullOrWhiteSpace(request.Category) ? "classify needs the category." : null);
                 break;
             case DemandAction.Assign:
-                errors.AddIf("assigneeType", request.AssigneeType is { } type && Enum.IsDefined(type) ? null : "community, department or property_company.");
+                errors.AddIf("assigneeType", request.AssigneeType is null ? WireNames.Expected<AssigneeType>() : null);
                 errors.AddIf("assigneeId", string.IsNullOrWhiteSpace(request.AssigneeId) ? "assign needs the assignee's id." : null);
                 break;
             case DemandAction.Whistle:
@@ -35,7 +36,7 @@ internal static class DemandTransitionRequest
                 errors.AddIf("reason", string.IsNullOrWhiteSpace(request.Reason) ? "Say why the demand cannot be resolved." : null);
                 break;
             case DemandAction.Callback:
-                errors.AddIf("satisfaction", request.Satisfaction is { } satisfaction && Enum.IsDefined(satisfaction) ? null : "satisfied, basically_satisfied or dissatisfied.");
+                errors.AddIf("satisfaction", request.Satisfaction is null ? WireNames.Expected<Satisfaction>() : null);
                 errors.AddIf("score", request.Score is null ? "A score from 1 to 5." : null);
                 break;
         }
@@ -59,7 +60,7 @@ internal static class DemandTransitionRequest
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var actor = DemandEndpoints.Actor(caller);
+        var actor = DemandAccess.Actor(caller);
         var (note, attachments) = (request.Note, request.Attachments);
         switch (action)
         {
@@ -69,10 +70,10 @@ internal static class DemandTransitionRequest
                     var node = await db.TerritoryNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == nodeId, cancellationToken);
                     if (node is null || node.Retired || scope?.Sees(node.Path) != true)
                     {
-                        return Invalid("nodeId", "No active territory node with this id in your area.");
+                        return ProblemResults.Validation("nodeId", "No active territory node with this id in your area.");
                     }
 
-                    demand.Classify(request.Category!, node.Id, node.Path, await DemandEndpoints.GridOfAsync(db, node, cancellationToken), sla, actor, now, note, attachments);
+                    demand.Classify(request.Category!, node.Id, node.Path, await DemandScope.GridOfAsync(db, node, cancellationToken), sla, actor, now, note, attachments);
                 }
                 else
                 {
@@ -83,7 +84,7 @@ internal static class DemandTransitionRequest
             case DemandAction.Assign:
                 if (request.AssigneeType == AssigneeType.Community && !await IsCommunityAsync(request.AssigneeId!, db, cancellationToken))
                 {
-                    return Invalid("assigneeId", "A community is assigned by its territory node id.");
+                    return ProblemResults.Validation("assigneeId", "A community is assigned by its territory node id.");
                 }
 
                 demand.Assign(request.AssigneeType!.Value, request.AssigneeId!, actor, now, note, attachments);
@@ -125,7 +126,4 @@ internal static class DemandTransitionRequest
     private static async Task<bool> IsCommunityAsync(string assigneeId, ResidentsDbContext db, CancellationToken cancellationToken) =>
         Guid.TryParse(assigneeId, out var nodeId)
         && await db.TerritoryNodes.AnyAsync(n => n.Id == nodeId && (n.Kind == TerritoryNodeKind.Community || n.Kind == TerritoryNodeKind.Village), cancellationToken);
-
-    private static ValidationProblem Invalid(string field, string problem) =>
-        ProblemResults.Validation(new Dictionary<string, string[]> { [field] = [problem] });
 }

@@ -1,10 +1,10 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.Property.Contracts;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
-using Platform.Domain;
 
 namespace Platform.Residents.Features.Demands;
 
@@ -21,7 +21,7 @@ public sealed partial class WorkOrderStatusConsumer(ResidentsDbContext db, TimeP
         ArgumentNullException.ThrowIfNull(context);
         var update = context.Message;
         var demand = await db.Demands.AsSingleQuery().SingleOrDefaultAsync(d => d.Id == update.DemandId, context.CancellationToken);
-        if (demand is null || !WireNames.TryParse<WorkOrderStatus>(update.Status, out var status))
+        if (demand is null || !WireNames.TryParse(update.Status, out WorkOrderStatus status))
         {
             // Nothing to apply it to: a company's system must not be able to wedge the queue with a bad message.
             Log.Ignored(logger, update.DemandId, update.Status);
