@@ -89,6 +89,10 @@ public sealed class IdentityTestHost : IAsyncDisposable
     public async Task<string> TokenAsync(string login, string password, string tenant) =>
         await TryTokenAsync(login, password, tenant) ?? throw new InvalidOperationException($"No token for {login} in {tenant}.");
 
+    /// <summary>A genuine token of <paramref name="login"/> that expired <paramref name="expiredFor"/> ago.</summary>
+    public async Task<string> ExpiredTokenAsync(string login, string password, string tenant, TimeSpan expiredFor) =>
+        ExpiredTokens.Expire(await TokenAsync(login, password, tenant), _keyDirectory, expiredFor);
+
     /// <summary>The platform operator's token.</summary>
     public Task<string> OperatorTokenAsync() => TokenAsync("operator", OperatorPassword, "system");
 
