@@ -15,6 +15,12 @@ public static class ProblemResults
     /// <summary>The name of the extension member that holds the stable error code.</summary>
     public const string CodeExtension = "code";
 
+    /// <summary>The code of every 400 that lists problems per field.</summary>
+    public const string ValidationCode = "validation_failed";
+
+    /// <summary>The title of every 400 that lists problems per field.</summary>
+    public const string ValidationTitle = "The request is not valid";
+
     /// <summary>Creates a problem details response with a stable <c>code</c>.</summary>
     /// <param name="statusCode">The HTTP status code, for example <see cref="StatusCodes.Status409Conflict"/>.</param>
     /// <param name="code">
@@ -46,7 +52,7 @@ public static class ProblemResults
         ArgumentNullException.ThrowIfNull(errors);
         return TypedResults.ValidationProblem(
             errors,
-            title: "The request is not valid",
-            extensions: new Dictionary<string, object?> { [CodeExtension] = "validation_failed" });
+            title: ValidationTitle,
+            extensions: new Dictionary<string, object?> { [CodeExtension] = ValidationCode });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -157,6 +158,14 @@ public static class ServiceDefaultsExtensions
                 : StatusCodes.Status500InternalServerError;
             options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
         });
+        services.AddOptions<ErrorDetailsOptions>().BindConfiguration(ErrorDetailsOptions.SectionName);
+        services.AddExceptionHandler<RequestFailureHandler>();
+        services.AddSingleton<IDeveloperPageExceptionFilter, RequestFailureDeveloperPageFilter>();
+
+        // Binding failures throw in every environment (by default only in development), so that they reach the
+        // handler above and answer as a field error rather than an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOptions<InputScreenOptions>();
 
         services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
     }
