@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Districts.Contracts;
@@ -20,15 +19,15 @@ namespace Platform.Identity.Tests;
 /// </summary>
 public sealed class IdentityFixture : IAsyncLifetime
 {
-    public const string DemoPassword = "Demo-Dev-2026!";
-    public const string OperatorPassword = "Operator-Dev-2026!";
-    public const string MemberPassword = "Member-Test-2026!";
+    public const string DemoPassword = IdentityTestHost.DemoPassword;
+    public const string OperatorPassword = IdentityTestHost.OperatorPassword;
+    public const string MemberPassword = IdentityTestHost.MemberPassword;
 
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-identity-keys-{Guid.NewGuid():N}");
     private TestDatabase? _database;
     private TestVirtualHost? _virtualHost;
+    private IdentityTestHost? _host;
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public WebApplicationFactory<Program> Factory => _host!.Factory;
 
     public TenantInfo Demo { get; } = new(DemoDistrict.Id, DemoDistrict.Identifier, DemoDistrict.Name, TenantStatus.Active, new Dictionary<string, string>());
 
@@ -50,18 +49,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         var cancellationToken = TestContext.Current.CancellationToken;
         _database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync("identity", cancellationToken);
         _virtualHost = await (await SharedServers.RabbitMqAsync()).CreateVirtualHostAsync(cancellationToken);
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:identitydb", _database.ConnectionString);
-            web.UseSetting("ConnectionStrings:rabbitmq", _virtualHost.ConnectionString);
-            web.UseSetting("Identity:KeyDirectory", _keyDirectory);
-            web.UseSetting("Messaging:RetryLimit", "1");
-            foreach (var (key, value) in Settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
+        _host = IdentityTestHost.Start(_database, _virtualHost, Settings);
 
         await InScopeAsync(Other, async services =>
             await services.GetRequiredService<ITenantCatalogWriter>().UpsertAsync(Other, DateTimeOffset.UtcNow, cancellationToken));
@@ -145,9 +133,9 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Factory is not null)
+        if (_host is not null)
         {
-            await Factory.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         if (_virtualHost is not null)
@@ -158,11 +146,6 @@ public sealed class IdentityFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
-        }
-
-        if (Directory.Exists(_keyDirectory))
-        {
-            Directory.Delete(_keyDirectory, recursive: true);
         }
     }
 }

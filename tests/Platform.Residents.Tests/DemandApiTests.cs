@@ -42,7 +42,7 @@ public sealed class DemandApiTests(ResidentsFixture fixture)
         await (await neighbour.GetAsync(new Uri($"/api/demands/{id}", UriKind.Relative), Cancellation)).AssertProblemAsync(HttpStatusCode.NotFound, "demand.not_found");
         await RefusedAsync(resident, id, "classify", HttpStatusCode.Forbidden, "demand.action_forbidden", new { category = "噪音" });
 
-        using var anonymous = fixture.Residents.CreateClient();
+        using var anonymous = fixture.Service.Factory.CreateClient();
         var tracked = await (await anonymous.GetAsync(new Uri($"/t/{ResidentsFixture.Demo.Identifier}/api/demands/track/{trackingNumber}", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal("received", tracked.GetProperty("status").GetString());
         var text = tracked.GetRawText();

@@ -33,7 +33,7 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
         Assert.Equal(["elderly", "living-alone"], created.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.False(created.GetProperty("revealed").GetBoolean());
 
-        await using (var connection = new NpgsqlConnection(fixture.ResidentsConnectionString))
+        await using (var connection = new NpgsqlConnection(fixture.Service.ConnectionString))
         {
             await connection.OpenAsync(Cancellation);
             await using var command = new NpgsqlCommand("SELECT row_to_json(r)::text FROM residents r WHERE \"Id\" = @id", connection);

@@ -34,7 +34,7 @@ public sealed class IdentityTestHost : IAsyncDisposable
 
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-test-keys-{Guid.NewGuid():N}");
 
-    private IdentityTestHost(string databaseConnectionString, string rabbitMqConnectionString)
+    private IdentityTestHost(string databaseConnectionString, string rabbitMqConnectionString, IReadOnlyDictionary<string, string?> settings)
     {
         Factory = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
         {
@@ -44,6 +44,10 @@ public sealed class IdentityTestHost : IAsyncDisposable
             web.UseSetting("Identity:KeyDirectory", _keyDirectory);
             web.UseSetting("Identity:Issuer", Issuer);
             web.UseSetting("Messaging:RetryLimit", "1");
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
         _ = Factory.Server;
     }
@@ -51,12 +55,12 @@ public sealed class IdentityTestHost : IAsyncDisposable
     /// <summary>The in-memory identity service.</summary>
     public WebApplicationFactory<IdentityProgram> Factory { get; }
 
-    /// <summary>Starts identity on <paramref name="database"/>, connected to <paramref name="virtualHost"/>.</summary>
-    public static IdentityTestHost Start(TestDatabase database, TestVirtualHost virtualHost)
+    /// <summary>Starts identity on <paramref name="database"/>, connected to <paramref name="virtualHost"/>, with extra <paramref name="settings"/> (a variant such as the password grant switched off).</summary>
+    public static IdentityTestHost Start(TestDatabase database, TestVirtualHost virtualHost, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(virtualHost);
-        return new IdentityTestHost(database.ConnectionString, virtualHost.ConnectionString);
+        return new IdentityTestHost(database.ConnectionString, virtualHost.ConnectionString, settings ?? new Dictionary<string, string?>());
     }
 
     /// <summary>Lets a service under test reach this identity service (token metadata) in memory.</summary>

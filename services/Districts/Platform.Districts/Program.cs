@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Districts.Data;
 using Platform.Districts.Features.Districts;
@@ -8,28 +5,12 @@ using Platform.Districts.Features.Imports;
 using Platform.Districts.Features.Territory;
 using Platform.Districts.Seeding;
 using Platform.Imports.Jobs;
-using Platform.Messaging;
-using Platform.MultiTenancy;
-using Platform.MultiTenancy.EntityFramework;
-using Platform.ServiceDefaults;
+using Platform.ServiceHost;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddPlatformAuthentication();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPlatformService<DistrictsDbContext>("districts").SeedWith<DistrictsSeeder>();
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-
-var connectionString = builder.Configuration.GetConnectionString("districtsdb")
-    ?? throw new InvalidOperationException("Connection string 'districtsdb' is missing.");
-builder.Services.AddDbContext<DistrictsDbContext>((services, options) =>
-    options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
-
-builder.Services.AddServiceTenancy<DistrictsDbContext>(builder.Configuration);
-builder.AddPlatformMessaging<DistrictsDbContext>("districts");
-
-// Before the bus and the server start: the schema and, in development, the demo district.
-builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DistrictsSeeder>());
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddHttpClient<IdentityAdminClient>(IdentityAdminClient.ClientName, (services, http) =>
@@ -41,18 +22,10 @@ builder.Services.AddImportJobs<DistrictsDbContext>();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(DistrictEndpoints.OperatorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.PlatformOperator))
     .AddPolicy(TerritoryImportEndpoints.ImportersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(TerritoryImportEndpoints.ImporterRoles));
-builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseAuthentication();
-app.UseMultiTenancy();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi("/api/districts/openapi/{documentName}.json").AllowAnonymous();
+app.UsePlatformPipeline();
 app.MapDistrictEndpoints();
 app.MapTerritoryEndpoints();
 app.MapTerritoryImportEndpoints();

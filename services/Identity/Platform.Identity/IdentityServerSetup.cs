@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 using Platform.Identity.Audit;
@@ -100,6 +101,8 @@ internal static class IdentityServerSetup
             .AddPolicy(AuditEndpoints.AuditorsPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.PlatformOperator, PlatformRoles.DistrictAdmin));
 
         services.AddAntiforgery();
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PasswordCheck>();

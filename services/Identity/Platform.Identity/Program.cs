@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.EntityFrameworkCore;
 using Platform.Identity;
 using Platform.Identity.Audit;
 using Platform.Identity.Clients;
@@ -7,46 +5,26 @@ using Platform.Identity.Data;
 using Platform.Identity.Seeding;
 using Platform.Identity.Tokens;
 using Platform.Identity.Users;
-using Platform.Messaging;
-using Platform.MultiTenancy;
-using Platform.MultiTenancy.EntityFramework;
-using Platform.ServiceDefaults;
+using Platform.ServiceHost;
 using Platform.TerritoryReplica;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+// The first-party clients and the seeded accounts exist before the server accepts requests.
+builder.AddPlatformService<IdentityDbContext>("identity", bus => bus.AddTerritoryReplica<IdentityDbContext>(), ServiceAuthentication.OwnTokenServer)
+    .SeedWith<IdentitySeeder>();
 builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.SectionName);
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-builder.Services.AddSingleton(TimeProvider.System);
-
-var connectionString = builder.Configuration.GetConnectionString("identitydb")
-    ?? throw new InvalidOperationException("Connection string 'identitydb' is missing.");
-builder.Services.AddDbContext<IdentityDbContext>((services, options) =>
-    options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
-
-builder.Services.AddServiceTenancy<IdentityDbContext>(builder.Configuration);
-builder.AddPlatformMessaging<IdentityDbContext>("identity", bus => bus.AddTerritoryReplica<IdentityDbContext>());
-
-// Before the bus and the server start: the schema, the first-party clients and the seeded accounts.
-builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, IdentitySeeder>());
-
 builder.AddTokenServer();
-builder.Services.AddOpenApi();
-builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
 var app = builder.Build();
 
-app.UseForwardedHeaders();
-app.UseAuthentication();
-app.UseMultiTenancy();
-app.UseRouting();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi("/api/identity/openapi/{documentName}.json").AllowAnonymous();
+app.UsePlatformPipeline(pipeline =>
+{
+    // Behind the gateway: the issuer and the login page's links use the caller's scheme and host.
+    pipeline.BeforeAuthentication = web => web.UseForwardedHeaders();
+    pipeline.AfterAuthorization = web => web.UseAntiforgery();
+});
 app.MapTokenEndpoints();
 app.MapLoginPage();
 app.MapUsersEndpoints();

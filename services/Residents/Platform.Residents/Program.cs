@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Platform.Messaging;
-using Platform.MultiTenancy;
-using Platform.MultiTenancy.EntityFramework;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
@@ -11,32 +5,17 @@ using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.Features.Territory;
 using Platform.Residents.PersonalData;
-using Platform.Residents.Seeding;
-using Platform.ServiceDefaults;
+using Platform.ServiceHost;
 using Platform.TerritoryReplica;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddPlatformAuthentication();
-builder.Services.AddSingleton(TimeProvider.System);
-
-var connectionString = builder.Configuration.GetConnectionString("residentsdb")
-    ?? throw new InvalidOperationException("Connection string 'residentsdb' is missing.");
-builder.Services.AddDbContext<ResidentsDbContext>((services, options) =>
-    options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(services));
-
-builder.Services.AddServiceTenancy<ResidentsDbContext>(builder.Configuration);
-builder.AddPlatformMessaging<ResidentsDbContext>("residents", bus =>
+builder.AddPlatformService<ResidentsDbContext>("residents", bus =>
 {
     bus.AddTerritoryReplica<ResidentsDbContext>();
     bus.AddConsumer<WorkOrderStatusConsumer>();
 });
-
 builder.Services.AddScoped<ISubtreeMoveHandler, ResidentsSubtreeMove>();
-
-// Before the bus and the server start: the schema.
-builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResidentsSeeder>());
 
 // Keys are checked at start: a service that could not protect personal data must not run.
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName);
@@ -49,22 +28,12 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
     .AddPolicy(DemandEndpoints.UsersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(DemandEndpoints.UserRoles))
     .AddPolicy(ResidentEndpoints.AuditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Platform.Contracts.PlatformRoleNames.DistrictAdmin));
-builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 _ = app.Services.GetRequiredService<PersonalDataProtector>();
 
-app.UseAuthentication();
-app.UseMultiTenancy();
-// Routing after tenant resolution: a /t/{district} prefix (the public demand status) is moved out of the path first.
-app.UseRouting();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi("/api/residents/openapi/{documentName}.json").AllowAnonymous();
+app.UsePlatformPipeline();
 app.MapResidentEndpoints();
 app.MapDemandEndpoints();
 app.MapDemandMetricsEndpoints();

@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Platform.Districts.Domain;
 using Platform.Imports.Jobs;
-using Platform.Messaging;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.EntityFramework;
-using Platform.MultiTenancy.Storage;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Districts.Data;
 
@@ -15,11 +13,8 @@ namespace Platform.Districts.Data;
 /// each district's territory tree, import jobs, and the tenant catalogue, outbox and inbox every service has.
 /// </summary>
 public sealed class DistrictsDbContext(DbContextOptions<DistrictsDbContext> options, ITenantContext tenantContext)
-    : DbContext(options), ITenantScopedDbContext
+    : ServiceDbContext(options, tenantContext)
 {
-    /// <inheritdoc />
-    public Guid? CurrentTenantId => tenantContext.TenantId;
-
     /// <summary>All districts.</summary>
     public DbSet<District> Districts => Set<District>();
 
@@ -27,15 +22,10 @@ public sealed class DistrictsDbContext(DbContextOptions<DistrictsDbContext> opti
     public DbSet<TerritoryNode> TerritoryNodes => Set<TerritoryNode>();
 
     /// <inheritdoc />
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.AddTenantIsolation(this);
-
-    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.ApplyTenantCatalog();
-        modelBuilder.ApplyMessagingModel();
 
         modelBuilder.Entity<District>(district =>
         {

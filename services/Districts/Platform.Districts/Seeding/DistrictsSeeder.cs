@@ -9,38 +9,31 @@ using Platform.Imports.Jobs;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Districts.Seeding;
 
 /// <summary>
-/// Brings the database up to date and, in development, onboards the demo district (the fixed id every service
-/// recognises) and imports the sample territory into it through the same import as an uploaded file.
-/// Safe to run on every start.
+/// In development, onboards the demo district (the fixed id every service recognises) and imports the sample
+/// territory into it through the same import as an uploaded file. Safe to run on every start.
 /// </summary>
 internal sealed partial class DistrictsSeeder(
     IServiceScopeFactory scopes,
     IOptions<SeedOptions> options,
     TimeProvider clock,
-    ILogger<DistrictsSeeder> logger) : IHostedService
+    ILogger<DistrictsSeeder> logger) : IDatabaseSeeder
 {
     /// <summary>The sample territory: a few streets with their communities, grids, compounds and buildings.</summary>
     public const string SampleTerritoryResource = "Platform.Districts.Seeding.demo-territory.csv";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DistrictsDbContext>().Database.MigrateAsync(cancellationToken);
-        }
-
         if (options.Value.DemoDistrict)
         {
             var demo = await EnsureDemoDistrictAsync(cancellationToken);
             await ImportSampleTerritoryAsync(demo, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<TenantInfo> EnsureDemoDistrictAsync(CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Domain;
-using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
-using Platform.MultiTenancy.Storage;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Identity.Data;
@@ -40,8 +39,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict<Guid>();
-        builder.ApplyTenantCatalog();
-        builder.ApplyMessagingModel();
+        builder.ApplyServiceModel();
 
         builder.Entity<PlatformUser>(user =>
         {

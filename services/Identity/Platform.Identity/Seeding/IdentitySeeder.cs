@@ -8,21 +8,22 @@ using Platform.Identity.Domain;
 using Platform.Identity.Tokens;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceHost.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Seeding;
 
 /// <summary>
-/// Brings the database up to date and makes sure the accounts and clients the platform depends on exist:
-/// the platform operator, the first-party <c>platform-cli</c> and <c>portal</c> clients and, in development,
-/// the demo district's users. Runs before the server accepts requests; safe to run on every start.
+/// Makes sure the accounts and clients the platform depends on exist: the platform operator, the first-party
+/// <c>platform-cli</c> and <c>portal</c> clients and, in development, the demo district's users. Safe to run on
+/// every start.
 /// </summary>
 internal sealed partial class IdentitySeeder(
     IServiceScopeFactory scopes,
     IOptions<SeedOptions> seed,
     IOptions<IdentityServiceOptions> identity,
     TimeProvider clock,
-    ILogger<IdentitySeeder> logger) : IHostedService
+    ILogger<IdentitySeeder> logger) : IDatabaseSeeder
 {
     /// <summary>The first-party client for scripts and tests (password grant, public).</summary>
     public const string PlatformCliClientId = "platform-cli";
@@ -30,11 +31,10 @@ internal sealed partial class IdentitySeeder(
     /// <summary>The web portal (authorization code + PKCE, public).</summary>
     public const string PortalClientId = "portal";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.MigrateAsync(cancellationToken);
             var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
             await UpsertClientAsync(applications, PlatformCliDescriptor(), cancellationToken);
             await UpsertClientAsync(applications, PortalDescriptor(), cancellationToken);
@@ -51,8 +51,6 @@ internal sealed partial class IdentitySeeder(
             await SeedDemoDistrictAsync(options.DemoPassword, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task SeedDemoDistrictAsync(string password, CancellationToken cancellationToken)
     {

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Imports.Jobs;
-using Platform.Messaging;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.EntityFramework;
-using Platform.MultiTenancy.Storage;
 using Platform.Residents.Domain;
 using Platform.Residents.Domain.Demands;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Data;
@@ -16,11 +14,8 @@ namespace Platform.Residents.Data;
 /// service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, ITenantContext tenantContext)
-    : DbContext(options), ITenantScopedDbContext
+    : ServiceDbContext(options, tenantContext)
 {
-    /// <inheritdoc />
-    public Guid? CurrentTenantId => tenantContext.TenantId;
-
     /// <summary>The current district's residents.</summary>
     public DbSet<Resident> Residents => Set<Resident>();
 
@@ -37,14 +32,9 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
 
     /// <inheritdoc />
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.AddTenantIsolation(this);
-
-    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyTenantCatalog();
-        modelBuilder.ApplyMessagingModel();
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyImportJobs();
         modelBuilder.ApplyTerritoryReplica();
 
