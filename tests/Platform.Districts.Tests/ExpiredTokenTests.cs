@@ -4,5 +4,5 @@ public sealed class ExpiredTokenTests(DistrictsFixture fixture)
 {
     [Fact]
     public Task Get_TokenExpiredAMinuteAgo_Returns401InvalidToken() =>
-        fixture.Identity.AssertRefusesExpiredTokenAsync(fixture.Districts.CreateClient, "/api/territory/tree");
+        fixture.Identity.AssertRefusesExpiredTokenAsync(fixture.Service.Factory.CreateClient, "/api/territory/tree");
 }

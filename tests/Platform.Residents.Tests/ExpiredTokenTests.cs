@@ -4,5 +4,5 @@ public sealed class ExpiredTokenTests(ResidentsFixture fixture)
 {
     [Fact]
     public Task Get_TokenExpiredAMinuteAgo_Returns401InvalidToken() =>
-        fixture.Identity.AssertRefusesExpiredTokenAsync(fixture.Residents.CreateClient, "/api/residents");
+        fixture.Identity.AssertRefusesExpiredTokenAsync(fixture.Service.Factory.CreateClient, "/api/residents");
 }
