@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults;
+
 namespace Platform.Gateway;
 
 /// <summary>The reverse proxy: routes and clusters from the <c>ReverseProxy</c> configuration section.</summary>
@@ -13,6 +15,9 @@ internal static class ReverseProxyExtensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms => transforms.ForwardTenantNaming());
+
+        // The services screen what they are sent; the gateway forwards bodies without reading them twice.
+        builder.Services.Configure<InputScreenOptions>(options => options.Enabled = false);
 
         // YARP propagates the trace context to the services itself; this makes its own span visible.
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(YarpActivitySource));

@@ -25,6 +25,17 @@ public sealed class AuthenticationTests(GatewayFactory gateway)
     }
 
     [Fact]
+    public async Task Get_TokenExpiredAMinuteAgo_Returns401InvalidToken()
+    {
+        var response = await gateway.SendAsync(ProtectedPath, TestTokens.CreateExpiredFor(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_ValidToken_ForwardsRequestWithToken()
     {
         var response = await gateway.SendAsync(ProtectedPath, TestTokens.Create());

@@ -27,9 +27,13 @@ internal static class TestTokens
     public static string Create(string tenant = Chaoyang, string clientId = PortalClient, string? subject = null) =>
         Sign(tenant, clientId, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(10), TrustedKey, subject);
 
-    // Well past the five minutes of clock skew that token validation allows.
+    // Far past the clock skew that token validation allows.
     public static string CreateExpired() =>
         Sign(Chaoyang, PortalClient, DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddMinutes(-30), TrustedKey);
+
+    /// <summary>A token that expired <paramref name="expiredFor"/> ago, after a lifetime of ten minutes.</summary>
+    public static string CreateExpiredFor(TimeSpan expiredFor) =>
+        Sign(Chaoyang, PortalClient, DateTime.UtcNow - expiredFor - TimeSpan.FromMinutes(10), DateTime.UtcNow - expiredFor, TrustedKey);
 
     public static string CreateWithUnknownKey() =>
         Sign(Chaoyang, PortalClient, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(10), UnknownKey);

@@ -119,6 +119,10 @@ public sealed class IdentityFixture : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>A genuine access token of <paramref name="login"/> that expired <paramref name="expiredFor"/> ago.</summary>
+    public Task<string> ExpiredAccessTokenAsync(string login, string password, string tenant, TimeSpan expiredFor) =>
+        _host!.ExpiredTokenAsync(login, password, tenant, expiredFor);
+
     /// <summary>A client that sends <paramref name="accessToken"/> as bearer token.</summary>
     public HttpClient CreateClient(string accessToken)
     {

@@ -12,7 +12,7 @@ public sealed class BrokerOutageTests
     {
         await using var database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync("outage", Cancel);
         await using var broker = await RabbitMqServer.StartAsync(Cancel);
-        await using var shop = await ShopService.StartAsync(database.ConnectionString, broker.ConnectionString, Cancel);
+        await using var shop = await ShopService.StartAsync(database.ConnectionString, broker.ConnectionString, new Dictionary<string, string?>(), Cancel);
         var district = await shop.OnboardDistrictAsync("daxing", Cancel);
 
         await broker.StopAsync(Cancel);

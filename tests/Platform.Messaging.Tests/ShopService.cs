@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Contracts;
@@ -24,7 +25,8 @@ public sealed class ShopService : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ShopService> StartAsync(string databaseConnectionString, string rabbitMqConnectionString, CancellationToken cancellationToken)
+    public static async Task<ShopService> StartAsync(
+        string databaseConnectionString, string rabbitMqConnectionString, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:rabbitmq"] = rabbitMqConnectionString;
@@ -33,6 +35,7 @@ public sealed class ShopService : IAsyncDisposable
         builder.Configuration["Messaging:RetryMaxInterval"] = "00:00:00.200";
         builder.Configuration["Messaging:PublishTimeout"] = "00:00:02";
         builder.Configuration["Messaging:OutboxMaxBackoff"] = "00:00:01";
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMultiTenancy();
         builder.Services.AddTenantCatalog<ShopDbContext>();
         builder.Services.AddDbContext<ShopDbContext>((services, options) =>

@@ -93,6 +93,33 @@ public sealed class IdentityTestHost : IAsyncDisposable
     public async Task<string> TokenAsync(string login, string password, string tenant) =>
         await TryTokenAsync(login, password, tenant) ?? throw new InvalidOperationException($"No token for {login} in {tenant}.");
 
+    /// <summary>A genuine token of <paramref name="login"/> that expired <paramref name="expiredFor"/> ago.</summary>
+    public async Task<string> ExpiredTokenAsync(string login, string password, string tenant, TimeSpan expiredFor) =>
+        ExpiredTokens.Expire(await TokenAsync(login, password, tenant), _keyDirectory, expiredFor);
+
+    /// <summary>
+    /// Asserts that a service refuses the demo district administrator's genuine token a minute past its expiry
+    /// at <paramref name="path"/> with 401 <c>invalid_token</c>, with and without the tenant header the gateway
+    /// stamps (a tenant check must not hide the expiry behind a 403).
+    /// </summary>
+    public async Task AssertRefusesExpiredTokenAsync(Func<HttpClient> createClient, string path)
+    {
+        ArgumentNullException.ThrowIfNull(createClient);
+        var token = await ExpiredTokenAsync("demo-district-admin", DemoPassword, Districts.Contracts.DemoDistrict.Identifier, TimeSpan.FromSeconds(60));
+        foreach (var withTenantHeader in new[] { false, true })
+        {
+            using var client = createClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            if (withTenantHeader)
+            {
+                client.DefaultRequestHeaders.Add("X-Tenant", Districts.Contracts.DemoDistrict.Identifier);
+            }
+
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            await response.AssertInvalidTokenAsync();
+        }
+    }
+
     /// <summary>The platform operator's token.</summary>
     public Task<string> OperatorTokenAsync() => TokenAsync("operator", OperatorPassword, "system");
 

@@ -145,6 +145,14 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    internal async Task<long> CommittedTransactionsAsync(string name, CancellationToken cancellationToken)
+    {
+        // Read from the maintenance database, so the reading itself is not counted.
+        await using var read = _maintenance.CreateCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = $1");
+        read.Parameters.AddWithValue(name);
+        return (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     internal async Task DropDatabaseAsync(string name, string connectionString)
     {
         // Idle pooled connections would otherwise be killed by FORCE and surface later as broken connections.

@@ -20,6 +20,16 @@ public static class ProblemAssertions
         return problem;
     }
 
+    /// <summary>Asserts a 401 whose bearer challenge says the token was invalid (RFC 6750 <c>invalid_token</c>).</summary>
+    public static async Task AssertInvalidTokenAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"Expected 401, got {(int)response.StatusCode}: {body}");
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate, header => header.Scheme == "Bearer");
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+    }
+
     /// <summary>Asserts the status (200 unless given); returns the JSON body, or default when empty.</summary>
     public static async Task<JsonElement> AssertOkAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {

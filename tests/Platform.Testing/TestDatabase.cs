@@ -19,6 +19,19 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Connects to this database as the server's superuser.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Transactions committed in this database per second over <paramref name="window"/>, as PostgreSQL counts
+    /// them (<c>pg_stat_database.xact_commit</c>; backends report at most once a second, so a short window
+    /// is off by about one second's worth).
+    /// </summary>
+    public async Task<double> CommitsPerSecondAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var before = await _server.CommittedTransactionsAsync(Name, cancellationToken);
+        await Task.Delay(window, cancellationToken);
+        var after = await _server.CommittedTransactionsAsync(Name, cancellationToken);
+        return (after - before) / window.TotalSeconds;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

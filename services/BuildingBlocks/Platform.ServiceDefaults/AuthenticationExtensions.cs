@@ -16,6 +16,12 @@ public static class AuthenticationExtensions
     /// <summary>The configuration section that names the token issuer.</summary>
     public const string ConfigurationSection = "Identity";
 
+    /// <summary>
+    /// How far a token's expiry and not-before times may be off the clock. Our hosts keep their clocks in sync;
+    /// the library default of five minutes let expired tokens work for that long.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     private const string BackchannelClientName = "identity-metadata";
     private const string AccessTokenType = "at+jwt";
     private const string NameClaim = "name";
@@ -60,6 +66,7 @@ public static class AuthenticationExtensions
 
                 var validation = options.TokenValidationParameters;
                 validation.ValidTypes = [AccessTokenType];
+                validation.ClockSkew = ClockSkew;
                 validation.ValidateAudience = !string.IsNullOrEmpty(options.Audience);
                 validation.NameClaimTypeRetriever = (token, _) => HasName(token) ? NameClaim : CallerExtensions.SubjectClaim;
                 validation.RoleClaimType = RoleClaim;

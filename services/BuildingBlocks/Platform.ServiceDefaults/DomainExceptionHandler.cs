@@ -9,11 +9,10 @@ namespace Platform.ServiceDefaults;
 /// so slices throw domain refusals instead of catching and translating each one.
 /// </summary>
 /// <remarks>
-/// It serves both error paths a service has: the exception handler middleware (every environment) and, in
-/// development, the developer exception page, which sits inside that middleware and would otherwise answer a
-/// refusal with a 500.
+/// Registered before <see cref="RequestFailureHandler"/>, which answers everything else; in development the
+/// developer exception page hands exceptions to both in that order (<see cref="RequestFailureDeveloperPageFilter"/>).
 /// </remarks>
-internal sealed class DomainExceptionHandler : IExceptionHandler, IDeveloperPageExceptionFilter
+internal sealed class DomainExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,13 +23,5 @@ internal sealed class DomainExceptionHandler : IExceptionHandler, IDeveloperPage
 
         await domain.ToProblem().ExecuteAsync(httpContext);
         return true;
-    }
-
-    public async Task HandleExceptionAsync(ErrorContext errorContext, Func<ErrorContext, Task> next)
-    {
-        if (!await TryHandleAsync(errorContext.HttpContext, errorContext.Exception, errorContext.HttpContext.RequestAborted))
-        {
-            await next(errorContext);
-        }
     }
 }

@@ -2,7 +2,8 @@ namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Page-number paging for lists whose total is worth counting (administration screens). Pages start at 1;
-/// the size is clamped to 1..<see cref="MaxSize"/>.
+/// the size is clamped to 1..<see cref="MaxSize"/> and the page to 1..<see cref="MaxPage"/>. A page past the
+/// end of the list is an empty page (with the list's total), never an error.
 /// </summary>
 public readonly record struct PageRequest
 {
@@ -12,10 +13,13 @@ public readonly record struct PageRequest
     /// <summary>The largest page a client may ask for.</summary>
     public const int MaxSize = 100;
 
+    /// <summary>The highest page number: its offset still fits an <see cref="int"/> at any page size.</summary>
+    public const int MaxPage = int.MaxValue / MaxSize;
+
     /// <summary>Normalises what the client sent.</summary>
     public PageRequest(int? page, int? pageSize)
     {
-        Page = Math.Max(page ?? 1, 1);
+        Page = Math.Clamp(page ?? 1, 1, MaxPage);
         Size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
     }
 

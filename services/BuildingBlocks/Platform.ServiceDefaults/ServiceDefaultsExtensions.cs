@@ -165,10 +165,16 @@ public static class ServiceDefaultsExtensions
             // So is a request a domain rule refused; DomainExceptionHandler answers it.
             options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or DomainException;
         });
+        services.AddOptions<ErrorDetailsOptions>().BindConfiguration(ErrorDetailsOptions.SectionName);
+        // Handlers are asked in this order: a domain refusal first, then whatever else went wrong.
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<RequestFailureHandler>();
+        services.AddSingleton<IDeveloperPageExceptionFilter, RequestFailureDeveloperPageFilter>();
 
-        services.AddSingleton<DomainExceptionHandler>();
-        services.AddSingleton<IExceptionHandler>(services => services.GetRequiredService<DomainExceptionHandler>());
-        services.AddSingleton<IDeveloperPageExceptionFilter>(services => services.GetRequiredService<DomainExceptionHandler>());
+        // Binding failures throw in every environment (by default only in development), so that they reach the
+        // handler above and answer as a field error rather than an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOptions<InputScreenOptions>();
 
         // Enums travel as their wire names in every JSON body, read and written alike.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new WireNameJsonConverter()));

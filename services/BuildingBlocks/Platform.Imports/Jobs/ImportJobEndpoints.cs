@@ -103,8 +103,9 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
         {
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = Math.Max(limit, FormOptions.DefaultMultipartBodyLengthLimit) }, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
+            // A boundary that does not match the header surfaces as an unexpected end of the body (IOException).
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["The upload is not valid multipart/form-data."] });
         }
 

@@ -32,6 +32,7 @@ public static class OutboxExtensions
         ArgumentNullException.ThrowIfNull(dbContext);
         ArgumentNullException.ThrowIfNull(integrationEvents);
         await TenantBulkCopy.InsertAsync(dbContext, integrationEvents.Select(ToMessage), cancellationToken);
+        OutboxWrites.Note(dbContext);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,11 @@ public sealed partial class TenantResolutionMiddleware(
             var strategy = (ITenantResolutionStrategy)context.RequestServices.GetRequiredService(strategyType);
             switch (strategy.Resolve(context))
             {
+                case TenantResolution.Rejected when PresentedRefusedCredentials(context):
+                    // The tenant could not be checked because the token was refused (expired, say): that is the
+                    // caller's problem to fix, answered as authentication answers it (401 and its challenge).
+                    await context.ChallengeAsync();
+                    return;
                 case TenantResolution.Rejected rejected:
                     await WriteProblemAsync(context, StatusCodes.Status403Forbidden, rejected.Code, rejected.Detail);
                     return;
@@ -74,6 +80,9 @@ public sealed partial class TenantResolutionMiddleware(
             await next(context);
         }
     }
+
+    private static bool PresentedRefusedCredentials(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count > 0;
 
     private static ValueTask<TenantInfo?> FindAsync(ITenantStore store, TenantResolution.Named named, CancellationToken cancellationToken) =>
         named.Id is { } id
