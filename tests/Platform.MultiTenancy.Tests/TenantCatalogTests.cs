@@ -52,6 +52,26 @@ public sealed class TenantCatalogTests(TenantDatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task Upsert_SameNewDistrictFromTwoWritersAtOnce_BothSucceedAndTheNewerReportWins()
+    {
+        await using var services = BuildServices();
+        var catalog = services.GetRequiredService<EfTenantCatalog<NotesDbContext>>();
+        var now = DateTimeOffset.UtcNow;
+
+        // Rounds of two racing first reports of a district, as the onboarding request and its own event race.
+        for (var round = 0; round < 20; round++)
+        {
+            var tenant = TestTenants.Create($"race-{round}", "竞区");
+            var suspended = tenant with { Status = TenantStatus.Suspended };
+            await Task.WhenAll(
+                Task.Run(() => catalog.UpsertAsync(tenant, now, Cancel), Cancel),
+                Task.Run(() => catalog.UpsertAsync(suspended, now.AddSeconds(1), Cancel), Cancel));
+
+            Assert.Equal(TenantStatus.Suspended, (await catalog.FindByIdAsync(tenant.Id, Cancel))!.Status);
+        }
+    }
+
+    [Fact]
     public async Task Find_SystemTenant_IsKnownWithoutOnboarding()
     {
         await using var services = BuildServices();

@@ -71,8 +71,10 @@ public sealed class DemandApiTests(ResidentsFixture fixture)
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {problem}");
         }
 
-        await (await worker.PostAsJsonAsync("/api/demands", new { title = "t", category = "噪音", channel = "fax", nodeId = TestTerritory.BuildingA1 }, Cancellation))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        // An unknown wire name is a field error like any other shape error (issue 19: binding failures name their field).
+        var unknownChannel = await (await worker.PostAsJsonAsync("/api/demands", new { title = "t", category = "噪音", channel = "fax", nodeId = TestTerritory.BuildingA1 }, Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(unknownChannel.GetProperty("errors").TryGetProperty("channel", out _), unknownChannel.ToString());
     }
 
     [Fact]

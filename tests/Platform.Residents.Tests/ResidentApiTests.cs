@@ -279,7 +279,9 @@ public sealed class ResidentApiTests(ResidentsFixture fixture)
         Assert.Equal("李四", updated.GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, updated.GetProperty("phone").ValueKind);
         Assert.Equal("resident_only", updated.GetProperty("residence").GetString());
-        await (await worker.PatchJsonAsync($"/api/residents/{id}", new { residence = "tourist" })).AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        // An unknown wire name is a field error like any other shape error (issue 19: binding failures name their field).
+        var unknownResidence = await (await worker.PatchJsonAsync($"/api/residents/{id}", new { residence = "tourist" })).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(unknownResidence.GetProperty("errors").TryGetProperty("residence", out _), unknownResidence.ToString());
 
         var tagged = await (await worker.PostAsJsonAsync($"/api/residents/{id}/tags", new { add = new[] { "low-income", "disabled" }, remove = Array.Empty<string>() }, Cancellation)).AssertOkAsync();
         Assert.Equal(["disabled", "low-income"], tagged.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Platform.MultiTenancy.Storage;
 
@@ -39,6 +40,21 @@ public sealed class EfTenantCatalog<TContext>(
     public async Task<bool> UpsertAsync(TenantInfo tenant, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        try
+        {
+            return await TryUpsertAsync(tenant, asOf, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two writers reported a new district at once (the onboarding request and its own event, or the
+            // catch-up snapshot and a live event): the other one inserted the row, so this report is applied to it
+            // by the same as-of rule.
+            return await TryUpsertAsync(tenant, asOf, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryUpsertAsync(TenantInfo tenant, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var record = await db.Set<TenantRecord>().SingleOrDefaultAsync(t => t.Id == tenant.Id, cancellationToken);

@@ -89,14 +89,12 @@ public sealed class Invitation : ITenantOwned
         };
     }
 
-    /// <summary>Invitations addressed to <paramref name="user"/>, by login or by phone number (as a query filter).</summary>
-    public static Expression<Func<Invitation, bool>> AddressedTo(PlatformUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var login = user.UserName;
-        var phone = user.PhoneNumber;
-        return invitation => (invitation.Login != null && invitation.Login == login) || (invitation.Phone != null && invitation.Phone == phone);
-    }
+    /// <summary>
+    /// Invitations addressed to the account with <paramref name="login"/> and <paramref name="phone"/>, by login or
+    /// by phone number (as a query filter).
+    /// </summary>
+    public static Expression<Func<Invitation, bool>> AddressedTo(string? login, string? phone) =>
+        invitation => (invitation.Login != null && invitation.Login == login) || (invitation.Phone != null && invitation.Phone == phone);
 
     /// <summary>Invitations that can still be answered at <paramref name="now"/> (as a query filter).</summary>
     public static Expression<Func<Invitation, bool>> OpenAt(DateTimeOffset now) =>

@@ -113,7 +113,7 @@ internal static class InvitationsEndpoints
 
         // Across districts: the addressee may answer from wherever they are signed in.
         var open = from invitation in db.Invitations.IgnoreQueryFilters()
-                       .Where(Invitation.AddressedTo(invitee)).Where(Invitation.OpenAt(clock.GetUtcNow()))
+                       .Where(Invitation.AddressedTo(invitee.UserName, invitee.PhoneNumber)).Where(Invitation.OpenAt(clock.GetUtcNow()))
                    join district in db.Set<TenantRecord>() on invitation.TenantId equals district.Id
                    select new { invitation, district };
         var total = await open.CountAsync(cancellationToken);
@@ -192,7 +192,7 @@ internal static class InvitationsEndpoints
         }
 
         var tenantId = await services.Db.Invitations.IgnoreQueryFilters()
-            .Where(Invitation.AddressedTo(invitee)).Where(i => i.Id == id)
+            .Where(Invitation.AddressedTo(invitee.UserName, invitee.PhoneNumber)).Where(i => i.Id == id)
             .Select(i => (Guid?)i.TenantId).SingleOrDefaultAsync(cancellationToken);
         if (tenantId is null || await services.Tenants.FindByIdAsync(tenantId.Value, cancellationToken) is not { } district)
         {
