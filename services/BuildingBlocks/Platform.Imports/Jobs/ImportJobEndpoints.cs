@@ -86,7 +86,7 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
     {
         if (!request.HasFormContentType)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["Upload the file as multipart/form-data in a field named 'file'."] });
+            return ProblemResults.Validation("file", "Upload the file as multipart/form-data in a field named 'file'.");
         }
 
         var db = request.HttpContext.RequestServices.GetRequiredService<TContext>();
@@ -106,12 +106,12 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
             // A boundary that does not match the header surfaces as an unexpected end of the body (IOException).
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["The upload is not valid multipart/form-data."] });
+            return ProblemResults.Validation("file", "The upload is not valid multipart/form-data.");
         }
 
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["file"] = ["Required, and not empty."] });
+            return ProblemResults.Validation("file", "Required, and not empty.");
         }
 
         if (file.Length > options.Value.MaxFileBytes)
