@@ -67,8 +67,7 @@ public sealed class IdentityFixture : IAsyncLifetime
     /// <summary>Runs <paramref name="action"/> in a service scope that has entered <paramref name="tenant"/>.</summary>
     public async Task InScopeAsync(TenantInfo tenant, Func<IServiceProvider, Task> action)
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
+        await using var scope = Factory.Services.CreateTenantScope(tenant, "test");
         await action(scope.ServiceProvider);
     }
 

@@ -79,8 +79,7 @@ public sealed class ShopService : IAsyncDisposable
     /// <summary>Places an order in <paramref name="tenant"/> and queues its event in the same transaction.</summary>
     public async Task<OrderPlacedIntegrationEvent> PlaceOrderAsync(TenantInfo tenant, CancellationToken cancellationToken, bool commit = true)
     {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
+        await using var scope = Services.CreateTenantScope(tenant, "test");
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = new Order { Title = "订单" };
@@ -107,8 +106,7 @@ public sealed class ShopService : IAsyncDisposable
     /// <summary>Every application of events in <paramref name="tenant"/>, read as that tenant.</summary>
     public async Task<List<AppliedEvent>> AppliedEventsAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
+        await using var scope = Services.CreateTenantScope(tenant, "test");
         return await scope.ServiceProvider.GetRequiredService<ShopDbContext>().AppliedEvents.AsNoTracking().ToListAsync(cancellationToken);
     }
 

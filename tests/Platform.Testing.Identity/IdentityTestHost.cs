@@ -136,9 +136,8 @@ public sealed class IdentityTestHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(tenant);
         var login = $"t-{Guid.NewGuid():N}"[..20];
         Guid userId;
-        await using (var scope = Factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateTenantScope(tenant, "test"))
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "test");
             userId = await CreateMemberAsync(scope.ServiceProvider, login, MemberPassword, role, scopeNodeId);
         }
 

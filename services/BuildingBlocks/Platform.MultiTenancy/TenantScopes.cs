@@ -21,4 +21,15 @@ public static class TenantScopes
         scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, source);
         return scope;
     }
+
+    /// <summary>
+    /// Creates a service scope of <paramref name="services"/> that runs in <paramref name="tenant"/>, as
+    /// <see cref="CreateTenantScope(IServiceScopeFactory, TenantInfo, string)"/> does.
+    /// </summary>
+    /// <param name="services">The root service provider, e.g. a host's or a test factory's.</param>
+    /// <param name="tenant">The tenant the scope runs in.</param>
+    /// <param name="source">Why this tenant was entered (for diagnostics).</param>
+    /// <returns>The scope; dispose it when the work is done.</returns>
+    public static AsyncServiceScope CreateTenantScope(this IServiceProvider services, TenantInfo tenant, string source) =>
+        services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(tenant, source);
 }

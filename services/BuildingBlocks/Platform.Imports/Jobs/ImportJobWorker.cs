@@ -146,8 +146,7 @@ internal sealed partial class ImportJobWorker<TContext>(
             }
 
             _lastWrite = now;
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant, "import-job");
+            await using var scope = scopes.CreateTenantScope(tenant, "import-job");
             await scope.ServiceProvider.GetRequiredService<TContext>().Set<ImportJob>()
                 .Where(j => j.Id == jobId)
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.RowsProcessed, processed).SetProperty(j => j.RowsTotal, total).SetProperty(j => j.HeartbeatAt, now), cancellationToken);

@@ -56,8 +56,7 @@ internal sealed partial class DistrictsSeeder(
 
     private async Task ImportSampleTerritoryAsync(TenantInfo demo, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(demo, "seed");
+        await using var scope = scopes.CreateTenantScope(demo, "seed");
         await using var sample = typeof(DistrictsSeeder).Assembly.GetManifestResourceStream(SampleTerritoryResource)
             ?? throw new InvalidOperationException($"The sample territory {SampleTerritoryResource} is not embedded.");
         using var content = new MemoryStream();
