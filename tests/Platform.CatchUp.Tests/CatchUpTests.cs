@@ -87,8 +87,9 @@ public sealed class CatchUpTests(CatchUpFixture fixture)
         var first = new CatchUpProbe();
         await using (var residents = fixture.StartResidents(database, first.Register))
         {
+            // The first start fills the replica: by the snapshot, or by the tree's own events when those reach the
+            // shared queue before the catch-up compares digests (both are correct; which comes first is a race).
             await first.Completed.WaitAsync(WithinSeconds, Cancellation);
-            Assert.Contains(district.Tenant.Id, first.TreesRequested);
             await Eventually.HoldsAsync(async () => await ReplicaCountAsync(residents, district) == district.NodeCount, Cancellation, WithinSeconds);
         }
 
