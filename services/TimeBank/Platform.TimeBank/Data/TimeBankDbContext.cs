@@ -3,6 +3,7 @@ using Platform.MultiTenancy;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 using Platform.TimeBank.Domain.Ledger;
+using Platform.TimeBank.Domain.Service;
 
 namespace Platform.TimeBank.Data;
 
@@ -20,6 +21,9 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
     /// <summary>The transfers' table.</summary>
     public const string TransfersTable = "transfers";
 
+    /// <summary>The shifts' table, whose rows an approval locks.</summary>
+    public const string ShiftsTable = "shifts";
+
     /// <summary>The postings' table, which the database refuses to change or delete rows of.</summary>
     public const string PostingsTable = "postings";
 
@@ -34,6 +38,12 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
 
     /// <summary>The current district's own rules, per purpose.</summary>
     public DbSet<LedgerRules> LedgerRules => Set<LedgerRules>();
+
+    /// <summary>The current district's volunteer activities.</summary>
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    /// <summary>The current district's shifts with their sign-ups.</summary>
+    public DbSet<Shift> Shifts => Set<Shift>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -86,6 +96,38 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
             // The statement's keyset, and a second guard against two writers numbering one account's postings alike.
             posting.HasKey(p => new { p.AccountId, p.Sequence });
             posting.HasIndex(p => new { p.TenantId, p.TransferId });
+        });
+
+        modelBuilder.Entity<Activity>(activity =>
+        {
+            activity.ToTable("activities");
+            activity.Property(a => a.Id).ValueGeneratedNever();
+            activity.Property(a => a.Title).HasMaxLength(Activity.TitleMaxLength);
+            activity.Property(a => a.Place).HasMaxLength(Activity.PlaceMaxLength);
+            activity.Property(a => a.Category).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.OrganiserId).HasMaxLength(100);
+            activity.Property(a => a.NodePath).HasMaxLength(400).UseCollation("C");
+            activity.HasIndex(a => new { a.TenantId, a.NodePath });
+            activity.HasIndex(a => new { a.TenantId, a.OrganiserId });
+        });
+
+        modelBuilder.Entity<Shift>(shift =>
+        {
+            shift.ToTable(ShiftsTable);
+            shift.Property(s => s.Id).ValueGeneratedNever();
+            shift.Property(s => s.CodeSecret).HasMaxLength(64);
+            shift.HasIndex(s => new { s.TenantId, s.ActivityId, s.StartsAt });
+            shift.Ignore(s => s.LengthMinutes);
+            shift.OwnsMany(s => s.SignUps, signUp =>
+            {
+                signUp.ToTable("shift_signups");
+                signUp.WithOwner().HasForeignKey("ShiftId");
+                signUp.HasKey("ShiftId", nameof(SignUp.VolunteerId));
+                signUp.Property(u => u.VolunteerId).HasMaxLength(100);
+                signUp.Property(u => u.ApprovedBy).HasMaxLength(100);
+            });
+            shift.Navigation(s => s.SignUps).HasField("_signUps");
         });
 
         modelBuilder.Entity<LedgerRules>(rules =>

@@ -377,6 +377,135 @@ namespace Platform.TimeBank.Data.Migrations
                             t.HasCheckConstraint("ck_transfers_minutes", "\"Minutes\" > 0");
                         });
                 });
+
+            modelBuilder.Entity("Platform.TimeBank.Domain.Service.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "NodePath");
+
+                    b.HasIndex("TenantId", "OrganiserId");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.TimeBank.Domain.Service.Shift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("CodeSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ActivityId", "StartsAt");
+
+                    b.ToTable("shifts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.TimeBank.Domain.Service.Shift", b =>
+                {
+                    b.OwnsMany("Platform.TimeBank.Domain.Service.SignUp", "SignUps", b1 =>
+                        {
+                            b1.Property<Guid>("ShiftId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("VolunteerId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateTimeOffset?>("ApprovedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ApprovedBy")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<long?>("ApprovedMinutes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset?>("CheckedInAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("CheckedOutAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("RecordId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("SignedUpAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("ShiftId", "VolunteerId");
+
+                            b1.ToTable("shift_signups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShiftId");
+                        });
+
+                    b.Navigation("SignUps");
+                });
 #pragma warning restore 612, 618
         }
     }
