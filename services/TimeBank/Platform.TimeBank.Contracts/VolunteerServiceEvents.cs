@@ -24,8 +24,9 @@ public static class ServicePurposeNames
 /// </summary>
 /// <remarks>
 /// One event per approved (volunteer, shift); <see cref="RecordId"/> is stable, so a consumer keys its own record on it
-/// and a redelivery changes nothing. A correction is never a second recorded event: the ledger reverses the credit and
-/// <see cref="VolunteerServiceRecordReversedIntegrationEvent"/> names the same <see cref="RecordId"/>.
+/// and a redelivery changes nothing. A correction is never a second recorded event: the ledger reverses the credit
+/// (the transfer <see cref="TransferId"/>), and a later contract will announce that reversal under the same
+/// <see cref="RecordId"/>.
 /// </remarks>
 public sealed record VolunteerServiceRecordedIntegrationEvent : IntegrationEvent
 {
@@ -70,23 +71,4 @@ public sealed record VolunteerServiceRecordedIntegrationEvent : IntegrationEvent
 
     /// <summary>Who approved (the organiser's user id).</summary>
     public required string ApprovedBy { get; init; }
-}
-
-/// <summary>
-/// The credit of a service record was reversed in the ledger (a wrong shift, a duplicate approval): a consumer that
-/// counted <see cref="RecordId"/> takes it back out.
-/// </summary>
-public sealed record VolunteerServiceRecordReversedIntegrationEvent : IntegrationEvent
-{
-    /// <summary>The service record whose credit was reversed.</summary>
-    public required Guid RecordId { get; init; }
-
-    /// <summary>The volunteer's platform user id.</summary>
-    public required string UserId { get; init; }
-
-    /// <summary>The minutes taken back (the whole credit: a transfer is reversed whole).</summary>
-    public required long Minutes { get; init; }
-
-    /// <summary>The reversing transfer.</summary>
-    public required Guid ReversalTransferId { get; init; }
 }
