@@ -1,5 +1,6 @@
 extern alias districts;
 extern alias residents;
+extern alias timebank;
 
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -11,6 +12,7 @@ using Platform.Testing;
 using Platform.Testing.Identity;
 using DistrictsProgram = districts::Program;
 using ResidentsProgram = residents::Program;
+using TimeBankProgram = timebank::Program;
 
 [assembly: AssemblyFixture(typeof(Platform.Fuzz.PlatformUnderFuzz))]
 
@@ -52,6 +54,8 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
             web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
             web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }));
+
+        Services.Add(await StartAsync<TimeBankProgram>("timebank", "/api/timebank/openapi/v1.json", "timebankdb", virtualHost, _ => { }));
 
         Services.Add(await StartAsync<DistrictsProgram>("districts", "/api/districts/openapi/v1.json", "districtsdb", virtualHost, web => web.ConfigureTestServices(services =>
             services.AddHttpClient(IdentityAdminClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Factory.Server.CreateHandler()))));

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
+using Platform.TimeBank.Data;
+using Platform.TimeBank.Domain.Ledger;
+
+namespace Platform.TimeBank.Features.Ledger;
+
+/// <summary>Options of the expiry of pending transfers (section <c>TimeBank</c>).</summary>
+public sealed class PendingTransferExpiryOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "TimeBank";
+
+    /// <summary>How often pending transfers past their timeout are looked for and voided.</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Voids the pending transfers whose district's timeout has passed, district by district, through the same locked
+/// write as a client's void; several instances may sweep at once, since a transfer posted or voided meanwhile is left
+/// alone. A post that arrives after the timeout but before the sweep is refused and voids it itself.
+/// </summary>
+internal sealed partial class PendingTransferExpiry(
+    IServiceScopeFactory scopes, IOptions<PendingTransferExpiryOptions> options, TimeProvider clock, ILogger<PendingTransferExpiry> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+                await Task.Delay(options.Value.ExpirySweepInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The sweep outlives any one failure; what it missed is due again next time.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogSweepFailed(logger, exception);
+                await Task.Delay(options.Value.ExpirySweepInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Voids what is due in every district.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> districts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var now = clock.GetUtcNow();
+            // The one query across districts: which have something due. Each district's work then runs inside it.
+            districts = await scope.ServiceProvider.GetRequiredService<TimeBankDbContext>().Transfers.IgnoreQueryFilters()
+                .Where(t => t.Status == TransferStatus.Pending && t.ExpiresAt <= now).Select(t => t.TenantId).Distinct().ToListAsync(cancellationToken);
+        }
+
+        foreach (var districtId in districts)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(districtId, cancellationToken) is not { } district)
+            {
+                continue;
+            }
+
+            await using var districtScope = scopes.CreateTenantScope(district, "pending-expiry");
+            var expired = await districtScope.ServiceProvider.GetRequiredService<LedgerWriter>().ExpireDueAsync(cancellationToken);
+            LogExpired(logger, expired, districtId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Voided {Count} expired pending transfers of {TenantId}")]
+    private static partial void LogExpired(ILogger logger, int count, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The expiry sweep of pending transfers failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,26 @@
+using Platform.ServiceHost;
+using Platform.TerritoryReplica;
+using Platform.TimeBank.Data;
+using Platform.TimeBank.Features.Ledger;
+using Platform.TimeBank.Features.Service;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatformService<TimeBankDbContext>("timebank", bus => bus.AddTerritoryReplica<TimeBankDbContext>());
+builder.Services.AddScoped<LedgerWriter>();
+builder.Services.AddOptions<PendingTransferExpiryOptions>().BindConfiguration(PendingTransferExpiryOptions.SectionName);
+builder.Services.AddHostedService<PendingTransferExpiry>();
+builder.Services.AddAuthorizationBuilder().AddLedgerPolicies()
+    .AddPolicy(ServiceEndpoints.OrganisersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ServiceEndpoints.OrganiserRoles));
+builder.Services.AddValidation();
+
+var app = builder.Build();
+
+app.UsePlatformPipeline();
+app.MapLedgerEndpoints();
+app.MapServiceEndpoints();
+
+app.Run();
+
+/// <summary>The time bank service's entry point (public for the test host).</summary>
+public partial class Program;
