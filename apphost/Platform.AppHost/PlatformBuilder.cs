@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Platform.AppHost;
 
 /// <summary>
@@ -6,6 +8,13 @@ namespace Platform.AppHost;
 /// </summary>
 public sealed class PlatformBuilder
 {
+    /// <summary>
+    /// The configuration section that sets how many instances of a service run, by service name:
+    /// <c>Platform:Replicas:residents=2</c> (default 1). The instances share the service's database and queues, and the
+    /// gateway's requests to the service are balanced between them.
+    /// </summary>
+    public const string ReplicasSection = "Platform:Replicas";
+
     // Mapped by Platform.ServiceDefaults in every service and the gateway.
     internal const string HealthPath = "/health";
 
@@ -37,7 +46,7 @@ public sealed class PlatformBuilder
     /// </summary>
     /// <remarks>
     /// The service starts once RabbitMQ and its database are healthy, and gets them as the connection strings
-    /// <c>rabbitmq</c> and <c>&lt;database&gt;</c>. The gateway gets the service's address for service discovery
+    /// <c>rabbitmq</c> and <c>&lt;database&gt;</c>. It runs as many instances as <see cref="ReplicasSection"/> names. The gateway gets the service's address for service discovery
     /// and starts once the service answers its health endpoint.
     /// <code>
     /// platform.AddService&lt;Projects.Platform_Identity&gt;("identity", database: "identitydb");
@@ -51,6 +60,7 @@ public sealed class PlatformBuilder
         where TProject : IProjectMetadata, new()
     {
         var service = _builder.AddProject<TProject>(name)
+            .WithReplicas(_builder.Configuration.GetValue($"{ReplicasSection}:{name}", 1))
             .WithHttpHealthCheck(HealthPath)
             .WithReference(_rabbitMq)
             .WaitFor(_rabbitMq);

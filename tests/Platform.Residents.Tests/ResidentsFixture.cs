@@ -16,9 +16,9 @@ namespace Platform.Residents.Tests;
 /// <summary>
 /// The residents service and the identity service that issues its tokens. The test bus plays the Districts
 /// service (it onboards the demo district and a second one, each with a small territory tree) and the recorder
-/// keeps every event the residents service publishes.
+/// keeps every event the residents service publishes. Derived fixtures (two replicas) get an environment of their own.
 /// </summary>
-public sealed class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("residents")
+public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("residents")
 {
     /// <summary>A demand category with a one-second resolution deadline.</summary>
     public const string FastCategory = "测试加急";

@@ -72,11 +72,23 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
     public async Task<ServiceInstance<TProgram, TContext>> StartInstanceAsync(TestVirtualHost? virtualHost = null)
     {
         var database = await (await SharedServers.PostgresAsync()).CreateDatabaseAsync(ServiceName, TestContext.Current.CancellationToken);
-        var bus = virtualHost ?? VirtualHost;
+        return Start(database.ConnectionString, database, virtualHost ?? VirtualHost, configure: null);
+    }
+
+    /// <summary>
+    /// Starts another replica of the service: on the first instance's database and the fixture's virtual host, with the
+    /// same settings, as a second pod of one Deployment runs. <paramref name="configure"/> adds to this replica alone.
+    /// The fixture disposes of it at the end (the database stays the first instance's); a test may dispose of it earlier.
+    /// </summary>
+    public ServiceInstance<TProgram, TContext> StartReplica(Action<IWebHostBuilder>? configure = null) =>
+        Start(Service.ConnectionString, ownDatabase: null, VirtualHost, configure);
+
+    private ServiceInstance<TProgram, TContext> Start(string connectionString, TestDatabase? ownDatabase, TestVirtualHost bus, Action<IWebHostBuilder>? configure)
+    {
         var factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting($"ConnectionStrings:{ServiceName}db", database.ConnectionString);
+            web.UseSetting($"ConnectionStrings:{ServiceName}db", connectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", bus.ConnectionString);
             web.UseSetting("Identity:Authority", IdentityTestHost.Issuer);
             web.UseSetting("Messaging:RetryLimit", "1");
@@ -84,8 +96,9 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
             web.UseSetting("Imports:PollInterval", "00:00:00.500");
             web.ConfigureServices(Identity.Trust);
             Configure(web);
+            configure?.Invoke(web);
         });
-        var instance = Track(new ServiceInstance<TProgram, TContext>(factory, database));
+        var instance = Track(new ServiceInstance<TProgram, TContext>(factory, connectionString, ownDatabase));
         _ = factory.Server;
         return instance;
     }

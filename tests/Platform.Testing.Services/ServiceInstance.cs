@@ -7,27 +7,31 @@ using Xunit;
 
 namespace Platform.Testing.Services;
 
-/// <summary>One running instance of a service under test, in memory, on a PostgreSQL database of its own.</summary>
+/// <summary>
+/// One running instance of a service under test, in memory, on a PostgreSQL database of its own or, as a replica, on
+/// another instance's.
+/// </summary>
 /// <typeparam name="TProgram">The service's entry point.</typeparam>
 /// <typeparam name="TContext">The service's database context.</typeparam>
 public sealed class ServiceInstance<TProgram, TContext> : IAsyncDisposable
     where TProgram : class
     where TContext : DbContext
 {
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _ownDatabase;
     private bool _disposed;
 
-    internal ServiceInstance(WebApplicationFactory<TProgram> factory, TestDatabase database)
+    internal ServiceInstance(WebApplicationFactory<TProgram> factory, string connectionString, TestDatabase? ownDatabase)
     {
         Factory = factory;
-        _database = database;
+        ConnectionString = connectionString;
+        _ownDatabase = ownDatabase;
     }
 
     /// <summary>The in-memory host; <c>Factory.CreateClient()</c> is an anonymous client.</summary>
     public WebApplicationFactory<TProgram> Factory { get; }
 
     /// <summary>The instance's database, for tests that look at what is stored.</summary>
-    public string ConnectionString => _database.ConnectionString;
+    public string ConnectionString { get; }
 
     /// <summary>A client of this instance that sends <paramref name="accessToken"/>.</summary>
     public HttpClient Client(string accessToken)
@@ -70,7 +74,7 @@ public sealed class ServiceInstance<TProgram, TContext> : IAsyncDisposable
         throw new TimeoutException($"The {typeof(TContext).Name} database did not reach the expected state within 30 s.");
     }
 
-    /// <summary>Stops the instance and drops its database; a second call does nothing.</summary>
+    /// <summary>Stops the instance and drops its database unless it is a replica on another's; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -80,6 +84,9 @@ public sealed class ServiceInstance<TProgram, TContext> : IAsyncDisposable
 
         _disposed = true;
         await Factory.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            await _ownDatabase.DisposeAsync();
+        }
     }
 }

@@ -1,10 +1,14 @@
 namespace Platform.Testing;
 
-/// <summary>Locates the repository, whose infra/local scripts start the servers.</summary>
-internal static class RepositoryRoot
+/// <summary>Locates the repository (the folder holding <c>Platform.sln</c>), whose infra scripts and manifests tests use.</summary>
+public static class RepositoryRoot
 {
     private static readonly Lazy<string> s_path = new(Find);
 
+    /// <summary>The repository's root folder.</summary>
+    public static string Path => s_path.Value;
+
+    /// <summary>The path of one of the <c>infra/local</c> server scripts.</summary>
     public static string Script(string name) => System.IO.Path.Combine(s_path.Value, "infra", "local", name);
 
     private static string Find()
@@ -18,6 +22,6 @@ internal static class RepositoryRoot
         }
 
         throw new InvalidOperationException(
-            $"No folder holding Platform.sln was found above {AppContext.BaseDirectory}; Platform.Testing needs the repository's infra/local scripts.");
+            $"No folder holding Platform.sln was found above {AppContext.BaseDirectory}; the tests need the repository's infra folder.");
     }
 }

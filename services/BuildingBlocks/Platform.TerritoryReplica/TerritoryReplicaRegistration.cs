@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Districts.Contracts;
+using Platform.Messaging;
 using Platform.Messaging.CatchUp;
 
 namespace Platform.TerritoryReplica;
@@ -17,12 +18,9 @@ public static class TerritoryReplicaRegistration
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.AddConsumer<TerritoryReplicaConsumer<TContext>>().Endpoint(endpoint =>
-        {
-            // Node events apply in the order they were published: a move must not overtake the node's creation.
-            endpoint.ConcurrentMessageLimit = 1;
-            endpoint.PrefetchCount = 1;
-        });
+        // Node events apply in the order they were published, on one replica at a time: a move must not overtake the
+        // node's creation.
+        bus.AddOrderedConsumer<TerritoryReplicaConsumer<TContext>>();
         bus.AddRequestClient<TerritorySnapshotRequest>();
         bus.AddScoped<ITenantCatchUpStep, TerritoryReplicaCatchUp<TContext>>();
         return bus;

@@ -15,7 +15,8 @@ namespace Platform.Messaging.Outbox;
 /// rows stay put and the relay retries with growing pauses, so an outage delays events but never loses them.
 /// </summary>
 /// <remarks>
-/// One relay at a time works on a database (a transaction-scoped advisory lock), and it publishes rows in
+/// One relay at a time works on a database (a transaction-scoped advisory lock, <see cref="AdvisoryLockKey"/>), so
+/// replicas of a service take turns and never publish a row twice at once; the relay publishes rows in
 /// insertion order and stops at the first failure, so the events of one aggregate leave in the order they
 /// were written. A row is marked only after the broker confirmed it; a crash in between publishes it again,
 /// which consumers absorb through their inbox.
@@ -30,7 +31,13 @@ public sealed partial class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
-    private static readonly long LockKey = StableHash(typeof(TContext).FullName!);
+    /// <summary>
+    /// The PostgreSQL advisory lock every instance of the service takes around a batch: the relay whose session holds
+    /// it (<c>pg_locks</c>, <c>locktype = 'advisory'</c>) is the active one, the others wait on it and the first of them
+    /// takes over as soon as the holder's session ends.
+    /// </summary>
+    public static long AdvisoryLockKey { get; } = StableHash(typeof(TContext).FullName!);
+
     private readonly MessagingOptions _options = options.Value;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -69,7 +76,7 @@ public sealed partial class OutboxRelay<TContext>(
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
 
         var pending = await db.Set<OutboxMessage>()
             .Where(m => m.PublishedAt == null && m.FailedAt == null)
