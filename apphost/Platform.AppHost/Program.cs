@@ -8,12 +8,14 @@ var platform = builder.AddPlatform(
 var identity = platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
 var residents = platform.AddService<Projects.Platform_Residents>("residents", database: "residentsdb");
 var timebank = platform.AddService<Projects.Platform_TimeBank>("timebank", database: "timebankdb");
+var socialOrgs = platform.AddService<Projects.Platform_SocialOrgs>("socialorgs", database: "socialorgsdb");
 
 // The services that keep a copy of the territory tree bind their queues before the districts service publishes
 // the demo tree: an event published to an exchange with no queue behind it is dropped by the broker.
 platform.AddService<Projects.Platform_Districts>("districts", database: "districtsdb")
     .WaitFor(identity)
     .WaitFor(residents)
-    .WaitFor(timebank);
+    .WaitFor(timebank)
+    .WaitFor(socialOrgs);
 
 builder.Build().Run();

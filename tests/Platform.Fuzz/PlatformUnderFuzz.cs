@@ -1,6 +1,7 @@
 extern alias districts;
 extern alias residents;
 extern alias timebank;
+extern alias socialorgs;
 
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -13,6 +14,7 @@ using Platform.Testing.Identity;
 using DistrictsProgram = districts::Program;
 using ResidentsProgram = residents::Program;
 using TimeBankProgram = timebank::Program;
+using SocialOrgsProgram = socialorgs::Program;
 
 [assembly: AssemblyFixture(typeof(Platform.Fuzz.PlatformUnderFuzz))]
 
@@ -49,6 +51,12 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
         Services.Add(new("identity", "/api/identity/openapi/v1.json", () => Identity.Factory.CreateClient(NoRedirects)));
         // Districts last: the others' queues must be bound before it publishes the demo district.
         Services.Add(await StartAsync<ResidentsProgram>("residents", "/api/residents/openapi/v1.json", "residentsdb", virtualHost, web =>
+        {
+            web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
+            web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }));
+        Services.Add(await StartAsync<SocialOrgsProgram>("socialorgs", "/api/socialorgs/openapi/v1.json", "socialorgsdb", virtualHost, web =>
         {
             web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");

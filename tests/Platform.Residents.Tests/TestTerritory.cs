@@ -1,4 +1,6 @@
 using Platform.Districts.Contracts;
+using Platform.MultiTenancy;
+using Platform.Testing.Services;
 
 namespace Platform.Residents.Tests;
 
@@ -32,9 +34,9 @@ internal static class TestTerritory
     public static readonly Guid OtherStreet = Id(21);
     public static readonly Guid OtherBuilding = Id(22);
 
-    public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> DemoNodes(Guid tenantId)
+    public static TerritoryTreeEvents DemoNodes(TenantInfo tenant)
     {
-        var tree = new TreeBuilder(tenantId);
+        var tree = new TerritoryTreeEvents(tenant);
         tree.Add(StreetA, null, TerritoryNodeKind.Street, "东街道");
         tree.Add(CommunityA1, StreetA, TerritoryNodeKind.Community, "东一社区");
         tree.Add(GridA1, CommunityA1, TerritoryNodeKind.Grid, "东一网格");
@@ -50,34 +52,16 @@ internal static class TestTerritory
         tree.Add(GridB1, CommunityB1, TerritoryNodeKind.Grid, "西一网格");
         tree.Add(CompoundB1, GridB1, TerritoryNodeKind.Compound, "安宁小区");
         tree.Add(BuildingB1, CompoundB1, TerritoryNodeKind.Building, "9号楼");
-        return tree.Events;
+        return tree;
     }
 
-    public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> OtherNodes(Guid tenantId)
+    public static TerritoryTreeEvents OtherNodes(TenantInfo tenant)
     {
-        var tree = new TreeBuilder(tenantId);
+        var tree = new TerritoryTreeEvents(tenant);
         tree.Add(OtherStreet, null, TerritoryNodeKind.Street, "别的街道");
         tree.Add(OtherBuilding, OtherStreet, TerritoryNodeKind.Building, "别的楼");
-        return tree.Events;
+        return tree;
     }
 
     private static Guid Id(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");
-
-    /// <summary>Builds the events that announce a tree, parents first.</summary>
-    internal sealed class TreeBuilder(Guid tenantId)
-    {
-        private readonly Dictionary<Guid, string> _paths = [];
-
-        public List<TerritoryNodeAddedIntegrationEvent> Events { get; } = [];
-
-        public void Add(Guid id, Guid? parent, TerritoryNodeKind kind, string name)
-        {
-            var path = TerritoryPath.Of(parent is { } p ? _paths[p] : null, id);
-            _paths[id] = path;
-            Events.Add(new TerritoryNodeAddedIntegrationEvent
-            {
-                TenantId = tenantId, NodeId = id, ParentId = parent, Kind = kind, Code = $"T{id.ToString()[^4..]}", Name = name, Path = path,
-            });
-        }
-    }
 }

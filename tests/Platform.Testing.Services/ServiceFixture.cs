@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
 using Platform.Testing.Identity;
+using Platform.TerritoryReplica;
 using Xunit;
 
 namespace Platform.Testing.Services;
@@ -115,6 +117,33 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
 
     /// <summary>Arranges what every test of the service expects, once the service runs.</summary>
     protected virtual Task ArrangeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Publishes <paramref name="tenant"/>'s onboarding as the Districts service would, and waits until the service's
+    /// tenant catalogue knows the district (it answers <c>tenant_not_found</c> before).
+    /// </summary>
+    protected async Task OnboardAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        await Bus.Publish(new DistrictOnboardedIntegrationEvent { TenantId = tenant.Id, Identifier = tenant.Identifier, Name = tenant.Name }, cancellationToken);
+        await WaitUntilAsync(async db => await db.Set<TenantRecord>().AnyAsync(t => t.Id == tenant.Id, cancellationToken), tenant: null);
+    }
+
+    /// <summary>
+    /// Publishes a tree's nodes as the Districts service would, and waits until the service's territory replica has the
+    /// last of them (the replica applies them in order). The service must keep a territory replica.
+    /// </summary>
+    public async Task PublishTreeAsync(TerritoryTreeEvents tree, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        foreach (var node in tree.Events)
+        {
+            await Bus.Publish(node, cancellationToken);
+        }
+
+        var last = tree.Events[^1].NodeId;
+        await WaitUntilAsync(async db => await db.Set<TerritoryReplicaNode>().AnyAsync(n => n.Id == last, cancellationToken), tree.Tenant);
+    }
 
     /// <summary>Waits until the recorder has an event of <typeparamref name="TEvent"/> matching <paramref name="match"/>.</summary>
     public Task<TEvent> RecordedAsync<TEvent>(Func<TEvent, bool> match)

@@ -1,4 +1,5 @@
 using Platform.Districts.Contracts;
+using Platform.MultiTenancy;
 using Platform.Testing.Services;
 
 namespace Platform.TimeBank.Tests;
@@ -17,18 +18,16 @@ internal static class TestTerritory
     public static readonly Guid OtherStreet = Id(21);
     public static readonly Guid OtherCommunity = Id(22);
 
-    public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> DemoNodes(Guid tenantId) => new TerritoryTreeEvents(tenantId)
+    public static TerritoryTreeEvents DemoTree(TenantInfo tenant) => new TerritoryTreeEvents(tenant)
         .Add(StreetA, null, TerritoryNodeKind.Street, "东街道")
         .Add(CommunityA1, StreetA, TerritoryNodeKind.Community, "东一社区")
         .Add(CommunityA2, StreetA, TerritoryNodeKind.Community, "东二社区")
         .Add(StreetB, null, TerritoryNodeKind.Street, "西街道")
-        .Add(CommunityB1, StreetB, TerritoryNodeKind.Community, "西一社区")
-        .Events;
+        .Add(CommunityB1, StreetB, TerritoryNodeKind.Community, "西一社区");
 
-    public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> OtherNodes(Guid tenantId) => new TerritoryTreeEvents(tenantId)
+    public static TerritoryTreeEvents OtherTree(TenantInfo tenant) => new TerritoryTreeEvents(tenant)
         .Add(OtherStreet, null, TerritoryNodeKind.Street, "别的街道")
-        .Add(OtherCommunity, OtherStreet, TerritoryNodeKind.Community, "别的社区")
-        .Events;
+        .Add(OtherCommunity, OtherStreet, TerritoryNodeKind.Community, "别的社区");
 
     private static Guid Id(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");
 }

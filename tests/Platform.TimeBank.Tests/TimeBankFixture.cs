@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.Storage;
 using Platform.Testing;
 using Platform.Testing.Services;
 using Platform.TimeBank.Contracts;
@@ -36,24 +33,9 @@ public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContex
 
     protected override async Task ArrangeAsync(CancellationToken cancellationToken)
     {
-        foreach (var tenant in new[] { Demo, Other })
-        {
-            await Bus.Publish(new DistrictOnboardedIntegrationEvent { TenantId = tenant.Id, Identifier = tenant.Identifier, Name = tenant.Name }, cancellationToken);
-            await WaitUntilAsync(async db => await db.Set<TenantRecord>().AnyAsync(t => t.Id == tenant.Id, cancellationToken), tenant: null);
-        }
-
-        await PublishTreeAsync(Demo, TestTerritory.DemoNodes(Demo.Id), cancellationToken);
-        await PublishTreeAsync(Other, TestTerritory.OtherNodes(Other.Id), cancellationToken);
-    }
-
-    private async Task PublishTreeAsync(TenantInfo tenant, IReadOnlyList<TerritoryNodeAddedIntegrationEvent> nodes, CancellationToken cancellationToken)
-    {
-        foreach (var node in nodes)
-        {
-            await Bus.Publish(node, cancellationToken);
-        }
-
-        var last = nodes[^1].NodeId;
-        await WaitUntilAsync(async db => await db.TerritoryNodes.AnyAsync(n => n.Id == last, cancellationToken), tenant);
+        await OnboardAsync(Demo, cancellationToken);
+        await OnboardAsync(Other, cancellationToken);
+        await PublishTreeAsync(TestTerritory.DemoTree(Demo), cancellationToken);
+        await PublishTreeAsync(TestTerritory.OtherTree(Other), cancellationToken);
     }
 }

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Platform.MultiTenancy;
+using Platform.ServiceHost.Data;
+using Platform.SocialOrgs.Domain;
+using Platform.SocialOrgs.Domain.Incubations;
+using Platform.TerritoryReplica;
+
+namespace Platform.SocialOrgs.Data;
+
+/// <summary>
+/// The social-organisation database: the registry of organisations with their contacts and acting users, a replica of
+/// each district's territory tree, and the tenant catalogue, outbox and inbox every service has.
+/// </summary>
+public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> options, ITenantContext tenantContext)
+    : ServiceDbContext(options, tenantContext)
+{
+    /// <summary>The current district's social organisations.</summary>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>The current district's assessment rubrics.</summary>
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+
+    /// <summary>The current district's incubations.</summary>
+    public DbSet<Incubation> Incubations => Set<Incubation>();
+
+    /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
+    public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyTerritoryReplica();
+
+        modelBuilder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.Property(o => o.Id).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            organisation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            organisation.Property(o => o.LegalForm).HasConversion<string>().HasMaxLength(30);
+            organisation.Property(o => o.CreditCode).HasMaxLength(18);
+            organisation.Property(o => o.NodePath).HasMaxLength(400).UseCollation("C");
+            organisation.Property(o => o.PartyArrangement).HasConversion<string>().HasMaxLength(20);
+            organisation.Property(o => o.PartyContact).HasMaxLength(Organisation.PartyContactMaxLength);
+            organisation.Property<List<Guid>>("_serviceAreaIds").HasColumnName("ServiceAreaIds");
+            organisation.Ignore(o => o.ServiceAreaIds);
+            organisation.PrimitiveCollection<List<ServiceCategory>>("_categories").HasColumnName("Categories")
+                .ElementType(element => element.HasConversion<string>());
+            organisation.Ignore(o => o.Categories);
+            organisation.Ignore(o => o.PartyRequirement);
+            organisation.Ignore(o => o.IsPartyCovered);
+
+            // A credit code names one legal person: once per district.
+            organisation.HasIndex(o => new { o.TenantId, o.CreditCode }).IsUnique();
+            organisation.HasIndex(o => new { o.TenantId, o.NodePath });
+
+            organisation.OwnsMany(o => o.Contacts, contact =>
+            {
+                contact.ToTable("organisation_contacts");
+                contact.WithOwner().HasForeignKey("OrganisationId");
+                contact.Property<int>("Id");
+                contact.HasKey("Id");
+                contact.Property(c => c.Name).HasMaxLength(OrganisationContact.NameMaxLength);
+                contact.Property(c => c.Role).HasMaxLength(OrganisationContact.RoleMaxLength);
+                contact.Property(c => c.PhoneProtected).HasMaxLength(200);
+                contact.Property(c => c.PhoneHash).HasMaxLength(64);
+                contact.Property(c => c.PhoneMasked).HasMaxLength(11);
+            });
+
+            organisation.OwnsMany(o => o.Members, member =>
+            {
+                member.ToTable("organisation_members");
+                member.WithOwner().HasForeignKey("OrganisationId");
+                member.HasKey("OrganisationId", nameof(OrganisationMember.UserId));
+                member.Property(m => m.UserId).HasMaxLength(OrganisationMember.UserIdMaxLength);
+                member.Property(m => m.AddedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+                // A social-org user's organisations are found by their id.
+                member.HasIndex(m => m.UserId);
+            });
+        });
+
+        modelBuilder.Entity<Rubric>(rubric =>
+        {
+            rubric.ToTable("rubrics");
+            rubric.Property(r => r.Id).ValueGeneratedNever();
+            rubric.Property(r => r.Name).HasMaxLength(Rubric.NameMaxLength);
+            rubric.OwnsMany(r => r.Criteria, criterion =>
+            {
+                criterion.ToTable("rubric_criteria");
+                criterion.WithOwner().HasForeignKey("RubricId");
+                criterion.HasKey("RubricId", nameof(RubricCriterion.Name));
+                criterion.Property(c => c.Name).HasMaxLength(RubricCriterion.NameMaxLength);
+            });
+        });
+
+        modelBuilder.Entity<Incubation>(incubation =>
+        {
+            incubation.ToTable("incubations");
+            incubation.Property(i => i.Id).ValueGeneratedNever();
+            incubation.Property(i => i.NodePath).HasMaxLength(400).UseCollation("C");
+            incubation.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            incubation.Property(i => i.Stage).HasConversion<string>().HasMaxLength(20);
+            incubation.Property(i => i.Reason).HasMaxLength(Incubation.TextMaxLength);
+            incubation.Property(i => i.Space).HasMaxLength(Incubation.TextMaxLength);
+            incubation.Property(i => i.Mentor).HasMaxLength(Incubation.TextMaxLength);
+            incubation.Ignore(i => i.IsOpen);
+            incubation.HasIndex(i => new { i.TenantId, i.OrganisationId });
+            incubation.HasIndex(i => new { i.TenantId, i.NodePath });
+            incubation.OwnsMany(i => i.Assessments, assessment =>
+            {
+                assessment.ToTable("incubation_assessments");
+                assessment.WithOwner().HasForeignKey("IncubationId");
+                assessment.HasKey("IncubationId", nameof(IncubationAssessment.Sequence));
+                assessment.Property(a => a.Sequence).ValueGeneratedNever();
+                assessment.Property(a => a.AssessedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+                assessment.Property(a => a.StageAfter).HasConversion<string>().HasMaxLength(20);
+                // Each criterion's score, as the rubric named it: a JSON object, read back whole.
+                assessment.Property<Dictionary<string, int>>("_scores").HasColumnName("Scores").HasColumnType("jsonb")
+                    .HasConversion(
+                        scores => JsonSerializer.Serialize(scores, JsonSerializerOptions.Default),
+                        json => JsonSerializer.Deserialize<Dictionary<string, int>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, int>(),
+                        new ValueComparer<Dictionary<string, int>>(
+                            (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
+                            scores => scores.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
+                            scores => new Dictionary<string, int>(scores, StringComparer.Ordinal)));
+                assessment.Ignore(a => a.Scores);
+            });
+        });
+    }
+}
