@@ -12,6 +12,7 @@ using Platform.MultiTenancy.Storage;
 using Platform.Residents.Contracts;
 using Platform.Residents.Data;
 using Platform.Testing;
+using Platform.Testing.Services;
 
 namespace Platform.Residents.Tests.Replicas;
 
@@ -141,7 +142,7 @@ public sealed class ReplicaTests(TwoReplicasFixture fixture) : IClassFixture<Two
     [Fact]
     public async Task TerritoryEvents_WithTwoReplicasListening_AreAppliedByOneAtATimeInTurn()
     {
-        var tree = new TestTerritory.TreeBuilder(TwoReplicasFixture.Demo.Id);
+        var tree = new TerritoryTreeEvents(TwoReplicasFixture.Demo);
         var street = Guid.CreateVersion7();
         tree.Add(street, null, TerritoryNodeKind.Street, "副本街道");
         for (var n = 0; n < 19; n++)
