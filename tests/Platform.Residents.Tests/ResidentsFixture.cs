@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
-using Platform.MultiTenancy.Storage;
 using Platform.Residents.Contracts;
 using Platform.Residents.Data;
 using Platform.Testing;
@@ -49,27 +46,9 @@ public sealed class ResidentsFixture() : ServiceFixture<Program, ResidentsDbCont
 
     protected override async Task ArrangeAsync(CancellationToken cancellationToken)
     {
-        await OnboardAsync(Demo, cancellationToken);
-        await OnboardAsync(Other, cancellationToken);
-        await PublishTreeAsync(TestTerritory.DemoNodes(Demo.Id), cancellationToken);
-        await PublishTreeAsync(TestTerritory.OtherNodes(Other.Id), cancellationToken);
-    }
-
-    private async Task OnboardAsync(TenantInfo tenant, CancellationToken cancellationToken)
-    {
-        await Bus.Publish(new DistrictOnboardedIntegrationEvent { TenantId = tenant.Id, Identifier = tenant.Identifier, Name = tenant.Name }, cancellationToken);
-        await WaitUntilAsync(async db => await db.Set<TenantRecord>().AnyAsync(t => t.Id == tenant.Id, cancellationToken), tenant: null);
-    }
-
-    private async Task PublishTreeAsync(IReadOnlyList<TerritoryNodeAddedIntegrationEvent> nodes, CancellationToken cancellationToken)
-    {
-        foreach (var node in nodes)
-        {
-            await Bus.Publish(node, cancellationToken);
-        }
-
-        var tenant = nodes[0].TenantId == Demo.Id ? Demo : Other;
-        var last = nodes[^1].NodeId;
-        await WaitUntilAsync(async db => await db.TerritoryNodes.AnyAsync(n => n.Id == last, cancellationToken), tenant);
+        await this.OnboardAsync(Demo, cancellationToken);
+        await this.OnboardAsync(Other, cancellationToken);
+        await this.PublishTreeAsync(Demo, TestTerritory.DemoNodes(Demo.Id), cancellationToken);
+        await this.PublishTreeAsync(Other, TestTerritory.OtherNodes(Other.Id), cancellationToken);
     }
 }

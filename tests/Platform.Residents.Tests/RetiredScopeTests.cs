@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.Testing;
+using Platform.Testing.Services;
 
 namespace Platform.Residents.Tests;
 
@@ -18,7 +19,7 @@ public sealed class RetiredScopeTests(ResidentsFixture fixture)
     {
         var (street, community, building) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var tenantId = ResidentsFixture.Demo.Id;
-        var tree = new TestTerritory.TreeBuilder(tenantId);
+        var tree = new TestTreeBuilder(tenantId);
         tree.Add(street, null, TerritoryNodeKind.Street, "撤销街道");
         tree.Add(community, street, TerritoryNodeKind.Community, "撤销社区");
         tree.Add(building, community, TerritoryNodeKind.Building, "1号楼");

@@ -1,4 +1,5 @@
 using Platform.Districts.Contracts;
+using Platform.Testing.Services;
 
 namespace Platform.Residents.Tests;
 
@@ -34,7 +35,7 @@ internal static class TestTerritory
 
     public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> DemoNodes(Guid tenantId)
     {
-        var tree = new TreeBuilder(tenantId);
+        var tree = new TestTreeBuilder(tenantId);
         tree.Add(StreetA, null, TerritoryNodeKind.Street, "东街道");
         tree.Add(CommunityA1, StreetA, TerritoryNodeKind.Community, "东一社区");
         tree.Add(GridA1, CommunityA1, TerritoryNodeKind.Grid, "东一网格");
@@ -55,29 +56,11 @@ internal static class TestTerritory
 
     public static IReadOnlyList<TerritoryNodeAddedIntegrationEvent> OtherNodes(Guid tenantId)
     {
-        var tree = new TreeBuilder(tenantId);
+        var tree = new TestTreeBuilder(tenantId);
         tree.Add(OtherStreet, null, TerritoryNodeKind.Street, "别的街道");
         tree.Add(OtherBuilding, OtherStreet, TerritoryNodeKind.Building, "别的楼");
         return tree.Events;
     }
 
     private static Guid Id(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");
-
-    /// <summary>Builds the events that announce a tree, parents first.</summary>
-    internal sealed class TreeBuilder(Guid tenantId)
-    {
-        private readonly Dictionary<Guid, string> _paths = [];
-
-        public List<TerritoryNodeAddedIntegrationEvent> Events { get; } = [];
-
-        public void Add(Guid id, Guid? parent, TerritoryNodeKind kind, string name)
-        {
-            var path = TerritoryPath.Of(parent is { } p ? _paths[p] : null, id);
-            _paths[id] = path;
-            Events.Add(new TerritoryNodeAddedIntegrationEvent
-            {
-                TenantId = tenantId, NodeId = id, ParentId = parent, Kind = kind, Code = $"T{id.ToString()[^4..]}", Name = name, Path = path,
-            });
-        }
-    }
 }
