@@ -7,11 +7,13 @@ var platform = builder.AddPlatform(
 
 var identity = platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
 var residents = platform.AddService<Projects.Platform_Residents>("residents", database: "residentsdb");
+var property = platform.AddService<Projects.Platform_Property>("property", database: "propertydb");
 
 // The services that keep a copy of the territory tree bind their queues before the districts service publishes
 // the demo tree: an event published to an exchange with no queue behind it is dropped by the broker.
 platform.AddService<Projects.Platform_Districts>("districts", database: "districtsdb")
     .WaitFor(identity)
-    .WaitFor(residents);
+    .WaitFor(residents)
+    .WaitFor(property);
 
 builder.Build().Run();

@@ -12,7 +12,7 @@ internal static class ApiReferenceExtensions
 
     private const string Path = "/docs";
     private const string DocumentRoutePattern = "/api/{documentName}/openapi/v1.json";
-    private static readonly string[] DefaultServices = ["identity", "districts", "residents"];
+    private static readonly string[] DefaultServices = ["identity", "districts", "residents", "property"];
 
     public static IEndpointConventionBuilder MapApiReference(this WebApplication app) =>
         app.MapScalarApiReference(Path, options => options

@@ -1,4 +1,5 @@
 extern alias districts;
+extern alias property;
 extern alias residents;
 
 using System.Net.Http.Headers;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
 using Platform.Testing.Identity;
 using DistrictsProgram = districts::Program;
+using PropertyProgram = property::Program;
 using ResidentsProgram = residents::Program;
 
 [assembly: AssemblyFixture(typeof(Platform.Fuzz.PlatformUnderFuzz))]
@@ -46,12 +48,8 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
 
         Services.Add(new("identity", "/api/identity/openapi/v1.json", () => Identity.Factory.CreateClient(NoRedirects)));
         // Districts last: the others' queues must be bound before it publishes the demo district.
-        Services.Add(await StartAsync<ResidentsProgram>("residents", "/api/residents/openapi/v1.json", "residentsdb", virtualHost, web =>
-        {
-            web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
-            web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }));
+        Services.Add(await StartAsync<ResidentsProgram>("residents", "/api/residents/openapi/v1.json", "residentsdb", virtualHost, WithFreshPersonalDataKeys));
+        Services.Add(await StartAsync<PropertyProgram>("property", "/api/property/openapi/v1.json", "propertydb", virtualHost, WithFreshPersonalDataKeys));
 
         Services.Add(await StartAsync<DistrictsProgram>("districts", "/api/districts/openapi/v1.json", "districtsdb", virtualHost, web => web.ConfigureTestServices(services =>
             services.AddHttpClient(IdentityAdminClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Factory.Server.CreateHandler()))));
@@ -98,6 +96,13 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
         _ = factory.Server;
         _resources.Add(factory);
         return new FuzzedService(name, openApiPath, () => factory.CreateClient(NoRedirects));
+    }
+
+    private static void WithFreshPersonalDataKeys(IWebHostBuilder web)
+    {
+        web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
+        web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     private T Own<T>(T resource)

@@ -1,8 +1,14 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
+using Platform.Property.Contracts;
 using Platform.Property.Data;
+using Platform.Testing;
 using Platform.Testing.Services;
 
 [assembly: AssemblyFixture(typeof(Platform.Property.Tests.PropertyFixture))]
@@ -30,6 +36,29 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
 
     /// <summary>A second district, for isolation tests.</summary>
     public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000b1"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
+
+    protected override void RecordEvents(EventRecorder.Registrations events) => events.Record<PropertyWorkOrderStatusChangedIntegrationEvent>();
+
+    /// <summary>
+    /// A machine client registered by the demo district's admin in the identity service with scope <c>property</c>, as a
+    /// company's own system would be: its id, and a client of this service with its client-credentials token.
+    /// </summary>
+    public async Task<(string ClientId, HttpClient Client)> MachineClientAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var identity = Identity.Factory.CreateClient();
+        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(Demo, PlatformRoleNames.DistrictAdmin, null));
+        using var registered = await identity.PostAsJsonAsync("/api/identity/clients", new { displayName = "幸福物业服务有限公司", scopes = new[] { "property" } }, cancellationToken);
+        var client = await registered.AssertOkAsync(HttpStatusCode.Created);
+        var clientId = client.GetProperty("clientId").GetString()!;
+        using var anonymous = Identity.Factory.CreateClient();
+        using var tokenResponse = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = client.GetProperty("clientSecret").GetString()!, ["scope"] = "property",
+        }), cancellationToken);
+        var token = await tokenResponse.AssertOkAsync();
+        return (clientId, Client(token.GetProperty("access_token").GetString()!));
+    }
 
     protected override void Configure(IWebHostBuilder web)
     {

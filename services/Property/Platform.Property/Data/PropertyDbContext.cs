@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Property.Domain;
+using Platform.Property.Domain.Companies;
 using Platform.Property.Domain.Funds;
 using Platform.Property.Domain.Roll;
 using Platform.Property.Domain.Votes;
+using Platform.Property.Domain.WorkOrders;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
@@ -11,7 +13,8 @@ namespace Platform.Property.Data;
 
 /// <summary>
 /// The property database: areas with their owners' roll (units, holders, owners), votes with their frozen rolls and
-/// ballots, the district's decision rules, maintenance-fund spendings, a replica of each district's territory tree,
+/// ballots, the district's decision rules, maintenance-fund spendings, property companies with their contracts and
+/// work orders, a replica of each district's territory tree,
 /// and the tenant catalogue, outbox and inbox every service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options, ITenantContext tenantContext)
@@ -40,6 +43,15 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     /// <summary>Maintenance-fund spendings.</summary>
     public DbSet<FundSpending> FundSpendings => Set<FundSpending>();
+
+    /// <summary>The district's property companies.</summary>
+    public DbSet<PropertyCompany> Companies => Set<PropertyCompany>();
+
+    /// <summary>Property service contracts of areas.</summary>
+    public DbSet<AreaContract> Contracts => Set<AreaContract>();
+
+    /// <summary>The companies' work orders.</summary>
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -183,6 +195,47 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             spending.Property(s => s.RecordedBy).HasMaxLength(100);
             spending.HasIndex(s => new { s.TenantId, s.VoteId, s.MatterKey });
             spending.HasIndex(s => new { s.TenantId, s.AreaId, s.RecordedAt });
+        });
+
+        modelBuilder.Entity<PropertyCompany>(company =>
+        {
+            company.ToTable("companies");
+            company.Property(c => c.Id).ValueGeneratedNever();
+            company.Property(c => c.Code).HasMaxLength(PropertyCompany.TextMaxLength);
+            company.Property(c => c.Name).HasMaxLength(PropertyCompany.TextMaxLength);
+            company.Property(c => c.CreditCode).HasMaxLength(18);
+            company.Property(c => c.ClientId).HasMaxLength(100);
+            company.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
+            company.HasIndex(c => new { c.TenantId, c.CreditCode }).IsUnique();
+            company.HasIndex(c => new { c.TenantId, c.ClientId }).IsUnique();
+        });
+
+        modelBuilder.Entity<AreaContract>(contract =>
+        {
+            contract.ToTable("contracts");
+            contract.Property(c => c.Id).ValueGeneratedNever();
+            contract.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            contract.Ignore(c => c.IsActive);
+            // One active contract per area: the index decides between two signed at once.
+            contract.HasIndex(c => new { c.TenantId, c.AreaId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+            contract.HasIndex(c => new { c.TenantId, c.CompanyId });
+        });
+
+        modelBuilder.Entity<WorkOrder>(order =>
+        {
+            order.ToTable("work_orders");
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.TrackingNumber).HasMaxLength(50);
+            order.Property(o => o.Category).HasMaxLength(100);
+            order.Property(o => o.Title).HasMaxLength(200);
+            order.Property(o => o.Description).HasMaxLength(4000);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            order.Property(o => o.Note).HasMaxLength(WorkOrder.NoteMaxLength);
+            order.Property(o => o.Version).IsConcurrencyToken();
+            order.HasIndex(o => new { o.TenantId, o.DemandId }).IsUnique();
+            // A company's list, newest first.
+            order.HasIndex(o => new { o.TenantId, o.CompanyId, o.ReceivedAt });
+            order.HasIndex(o => new { o.TenantId, o.AreaId, o.ReceivedAt });
         });
     }
 }

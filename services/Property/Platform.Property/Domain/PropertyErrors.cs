@@ -70,4 +70,22 @@ public static class PropertyErrors
 
     /// <summary>409: the spending cites no closed vote in which that maintenance-fund matter passed, or exceeds what it approved.</summary>
     public static readonly DomainError FundSpendingWithoutResolution = DomainError.Conflict("property.fund_spending_without_resolution");
+
+    /// <summary>409: a preliminary contract cannot replace the owners' own.</summary>
+    public static readonly DomainError ContractOrder = DomainError.Conflict("property.contract_order");
+
+    /// <summary>404: no company with that id in the district.</summary>
+    public static readonly DomainError CompanyNotFound = DomainError.NotFound("property.company_not_found");
+
+    /// <summary>409: another company has that code, credit code or machine client.</summary>
+    public static readonly DomainError CompanyTaken = DomainError.Conflict("property.company_taken");
+
+    /// <summary>404: no work order with that id that the caller can see.</summary>
+    public static readonly DomainError WorkOrderNotFound = DomainError.NotFound("property.work_order_not_found");
+
+    /// <summary>409: the work order's status does not allow that step.</summary>
+    public static readonly DomainError WorkOrderTransition = DomainError.Conflict("property.work_order_transition");
+
+    /// <summary>400: rejecting a work order needs a reason.</summary>
+    public static readonly DomainError RejectionReason = DomainError.Invalid("property.rejection_reason");
 }

@@ -1,8 +1,10 @@
 using Platform.Contracts;
 using Platform.MultiTenancy;
 using Platform.Property.Features.Areas;
+using Platform.Property.Features.Companies;
 using Platform.Property.Features.Funds;
 using Platform.Property.Features.Votes;
+using Platform.Property.Features.WorkOrders;
 
 namespace Platform.Property.Features;
 
@@ -22,6 +24,12 @@ internal static class PropertyEndpoints
     /// <summary>Policy: who sets the district's decision rules.</summary>
     public const string RuleMakersPolicy = "property.rule_makers";
 
+    /// <summary>Policy: property companies' machine clients, which report on their own work orders.</summary>
+    public const string CompaniesPolicy = "property.companies";
+
+    /// <summary>Policy: who reads work orders (a company its own, keepers their territory's).</summary>
+    public const string WorkOrderReadersPolicy = "property.work_order_readers";
+
     /// <summary>Roles that keep the roll inside their scope.</summary>
     public static readonly string[] KeeperRoles = [PlatformRoleNames.DistrictAdmin, PlatformRoleNames.StreetAdmin, PlatformRoleNames.CommunityWorker];
 
@@ -37,6 +45,7 @@ internal static class PropertyEndpoints
         GetRoll.Map(areas);
         DraftVote.Map(areas);
         RecordFundSpending.Map(areas);
+        CompanyEndpoints.MapContracts(areas);
 
         var owners = property.MapGroup("/owners").RequireAuthorization(KeepersPolicy).WithTags("物业管理区域 Areas and the owners' roll");
         LinkOwner.Map(owners);
@@ -46,6 +55,12 @@ internal static class PropertyEndpoints
         ChangeVoteStatus.Map(votes);
         CastBallot.Map(votes);
         GetTally.Map(votes);
+
+        var companies = property.MapGroup("/companies").RequireAuthorization(RuleMakersPolicy).WithTags("物业服务企业 Property companies");
+        CompanyEndpoints.MapCompanies(companies);
+
+        var workOrders = property.MapGroup("/work-orders").RequireAuthorization(WorkOrderReadersPolicy).WithTags("工单 Work orders");
+        WorkOrderEndpoints.Map(workOrders);
 
         var rules = property.MapGroup("/rules").RequireAuthorization(RuleMakersPolicy).WithTags("表决 Votes");
         DecisionRulesEndpoints.Map(rules);

@@ -51,6 +51,41 @@ namespace Platform.Property.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    RedProperty = table.Column<bool>(type: "boolean", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "decision_rules",
                 columns: table => new
                 {
@@ -233,6 +268,32 @@ namespace Platform.Property.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "work_orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DemandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrackingNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_orders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "area_nodes",
                 columns: table => new
                 {
@@ -318,6 +379,36 @@ namespace Platform.Property.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_companies_TenantId_ClientId",
+                table: "companies",
+                columns: new[] { "TenantId", "ClientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_companies_TenantId_Code",
+                table: "companies",
+                columns: new[] { "TenantId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_companies_TenantId_CreditCode",
+                table: "companies",
+                columns: new[] { "TenantId", "CreditCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contracts_TenantId_AreaId",
+                table: "contracts",
+                columns: new[] { "TenantId", "AreaId" },
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contracts_TenantId_CompanyId",
+                table: "contracts",
+                columns: new[] { "TenantId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_decision_rules_TenantId",
                 table: "decision_rules",
                 column: "TenantId",
@@ -398,6 +489,22 @@ namespace Platform.Property.Data.Migrations
                 name: "IX_votes_TenantId_AreaId_CreatedAt",
                 table: "votes",
                 columns: new[] { "TenantId", "AreaId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_TenantId_AreaId_ReceivedAt",
+                table: "work_orders",
+                columns: new[] { "TenantId", "AreaId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_TenantId_CompanyId_ReceivedAt",
+                table: "work_orders",
+                columns: new[] { "TenantId", "CompanyId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_TenantId_DemandId",
+                table: "work_orders",
+                columns: new[] { "TenantId", "DemandId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -408,6 +515,12 @@ namespace Platform.Property.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ballots");
+
+            migrationBuilder.DropTable(
+                name: "companies");
+
+            migrationBuilder.DropTable(
+                name: "contracts");
 
             migrationBuilder.DropTable(
                 name: "decision_rules");
@@ -438,6 +551,9 @@ namespace Platform.Property.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "vote_roll");
+
+            migrationBuilder.DropTable(
+                name: "work_orders");
 
             migrationBuilder.DropTable(
                 name: "areas");
