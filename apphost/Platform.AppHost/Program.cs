@@ -9,6 +9,7 @@ var identity = platform.AddIdentity<Projects.Platform_Identity>("identity", data
 var residents = platform.AddService<Projects.Platform_Residents>("residents", database: "residentsdb");
 var timebank = platform.AddService<Projects.Platform_TimeBank>("timebank", database: "timebankdb");
 var socialOrgs = platform.AddService<Projects.Platform_SocialOrgs>("socialorgs", database: "socialorgsdb");
+var property = platform.AddService<Projects.Platform_Property>("property", database: "propertydb");
 
 // The services that keep a copy of the territory tree bind their queues before the districts service publishes
 // the demo tree: an event published to an exchange with no queue behind it is dropped by the broker.
@@ -16,6 +17,7 @@ platform.AddService<Projects.Platform_Districts>("districts", database: "distric
     .WaitFor(identity)
     .WaitFor(residents)
     .WaitFor(timebank)
-    .WaitFor(socialOrgs);
+    .WaitFor(socialOrgs)
+    .WaitFor(property);
 
 builder.Build().Run();

@@ -1,4 +1,5 @@
 extern alias districts;
+extern alias property;
 extern alias residents;
 extern alias timebank;
 extern alias socialorgs;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
 using Platform.Testing.Identity;
 using DistrictsProgram = districts::Program;
+using PropertyProgram = property::Program;
 using ResidentsProgram = residents::Program;
 using TimeBankProgram = timebank::Program;
 using SocialOrgsProgram = socialorgs::Program;
@@ -50,20 +52,10 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
 
         Services.Add(new("identity", "/api/identity/openapi/v1.json", () => Identity.Factory.CreateClient(NoRedirects)));
         // Districts last: the others' queues must be bound before it publishes the demo district.
-        Services.Add(await StartAsync<ResidentsProgram>("residents", "/api/residents/openapi/v1.json", "residentsdb", virtualHost, web =>
-        {
-            web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
-            web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }));
-        Services.Add(await StartAsync<SocialOrgsProgram>("socialorgs", "/api/socialorgs/openapi/v1.json", "socialorgsdb", virtualHost, web =>
-        {
-            web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
-            web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }));
-
+        Services.Add(await StartAsync<ResidentsProgram>("residents", "/api/residents/openapi/v1.json", "residentsdb", virtualHost, WithFreshPersonalDataKeys));
+        Services.Add(await StartAsync<PropertyProgram>("property", "/api/property/openapi/v1.json", "propertydb", virtualHost, WithFreshPersonalDataKeys));
         Services.Add(await StartAsync<TimeBankProgram>("timebank", "/api/timebank/openapi/v1.json", "timebankdb", virtualHost, _ => { }));
+        Services.Add(await StartAsync<SocialOrgsProgram>("socialorgs", "/api/socialorgs/openapi/v1.json", "socialorgsdb", virtualHost, WithFreshPersonalDataKeys));
 
         Services.Add(await StartAsync<DistrictsProgram>("districts", "/api/districts/openapi/v1.json", "districtsdb", virtualHost, web => web.ConfigureTestServices(services =>
             services.AddHttpClient(IdentityAdminClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Factory.Server.CreateHandler()))));
@@ -110,6 +102,13 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
         _ = factory.Server;
         _resources.Add(factory);
         return new FuzzedService(name, openApiPath, () => factory.CreateClient(NoRedirects));
+    }
+
+    private static void WithFreshPersonalDataKeys(IWebHostBuilder web)
+    {
+        web.UseSetting("PersonalData:Keys:fuzz-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        web.UseSetting("PersonalData:CurrentKeyId", "fuzz-1");
+        web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     private T Own<T>(T resource)

@@ -133,16 +133,26 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
     /// Publishes a tree's nodes as the Districts service would, and waits until the service's territory replica has the
     /// last of them (the replica applies them in order). The service must keep a territory replica.
     /// </summary>
-    public async Task PublishTreeAsync(TerritoryTreeEvents tree, CancellationToken cancellationToken)
+    public Task PublishTreeAsync(TerritoryTreeEvents tree, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        foreach (var node in tree.Events)
+        return PublishNodesAsync(tree.Tenant, tree.Events, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes some nodes of <paramref name="tenant"/>'s tree (those a test adds to a tree published before), parents
+    /// first, and waits until the service's territory replica has the last of them.
+    /// </summary>
+    public async Task PublishNodesAsync(TenantInfo tenant, IReadOnlyList<TerritoryNodeAddedIntegrationEvent> nodes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        foreach (var node in nodes)
         {
             await Bus.Publish(node, cancellationToken);
         }
 
-        var last = tree.Events[^1].NodeId;
-        await WaitUntilAsync(async db => await db.Set<TerritoryReplicaNode>().AnyAsync(n => n.Id == last, cancellationToken), tree.Tenant);
+        var last = nodes[^1].NodeId;
+        await WaitUntilAsync(async db => await db.Set<TerritoryReplicaNode>().AnyAsync(n => n.Id == last, cancellationToken), tenant);
     }
 
     /// <summary>Waits until the recorder has an event of <typeparamref name="TEvent"/> matching <paramref name="match"/>.</summary>

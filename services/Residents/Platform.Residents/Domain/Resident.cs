@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.PersonalData;
 using Platform.TerritoryReplica;

@@ -9,7 +9,6 @@ using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
-using Platform.Residents.Domain;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;

@@ -1,8 +1,8 @@
+using Platform.Domain;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Districts.Contracts;
 using Platform.Residents.Data;
-using Platform.Residents.Domain;
 using Platform.ServiceDefaults;
 using static Platform.Residents.Features.Demands.DemandMeasurement;
 

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Contracts;
 using Platform.Imports.Jobs;
 using Platform.PersonalData;

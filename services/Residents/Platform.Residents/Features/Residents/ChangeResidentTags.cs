@@ -1,10 +1,10 @@
+using Platform.Domain;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
-using Platform.Residents.Domain;
 using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Residents;

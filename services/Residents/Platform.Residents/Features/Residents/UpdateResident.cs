@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-namespace Platform.Residents.Domain;
+namespace Platform.Domain;
 
 /// <summary>
 /// Calendar dates as the districts live them: every district is in mainland China, on UTC+8 all year, so an

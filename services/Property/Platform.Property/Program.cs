@@ -1,0 +1,34 @@
+using Platform.Contracts;
+using Platform.PersonalData;
+using Platform.Property.Data;
+using Platform.Property.Features;
+using Platform.Property.Features.WorkOrders;
+using Platform.ServiceHost;
+using Platform.TerritoryReplica;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatformService<PropertyDbContext>("property", bus =>
+{
+    bus.AddTerritoryReplica<PropertyDbContext>();
+    bus.AddConsumer<DemandAssignedConsumer>();
+});
+builder.Services.AddPersonalData();
+
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(PropertyEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PropertyEndpoints.KeeperRoles))
+    .AddPolicy(PropertyEndpoints.VotersPolicy, policy => policy.RequireAuthenticatedUser())
+    .AddPolicy(PropertyEndpoints.CompaniesPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.PropertyCompany))
+    .AddPolicy(PropertyEndpoints.WorkOrderReadersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole([.. PropertyEndpoints.KeeperRoles, PlatformRoleNames.PropertyCompany]))
+    .AddPolicy(PropertyEndpoints.RuleMakersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.DistrictAdmin));
+builder.Services.AddValidation();
+
+var app = builder.Build();
+
+app.UsePlatformPipeline();
+app.MapPropertyEndpoints();
+
+app.Run();
+
+/// <summary>The property service's entry point (public for the test host).</summary>
+public partial class Program;
