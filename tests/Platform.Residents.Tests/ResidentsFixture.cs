@@ -39,7 +39,9 @@ public sealed class ResidentsFixture() : ServiceFixture<Program, ResidentsDbCont
         .Record<DemandWhistleBlownIntegrationEvent>()
         .Record<DemandResolvedIntegrationEvent>()
         .Record<DemandClosedIntegrationEvent>()
-        .Record<TopicRaisedIntegrationEvent>();
+        .Record<TopicRaisedIntegrationEvent>()
+        .Record<DecisionAdoptedIntegrationEvent>()
+        .Record<TaskCompletedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

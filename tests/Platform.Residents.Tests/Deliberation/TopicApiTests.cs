@@ -1,31 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Platform.Contracts;
 using Platform.Residents.Contracts;
 using Platform.Testing;
+using static Platform.Residents.Tests.Deliberation.TopicRequests;
 
 namespace Platform.Residents.Tests.Deliberation;
 
 public sealed class TopicApiTests(ResidentsFixture fixture)
 {
-    private const string Topics = "/api/deliberation/topics";
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static object NewTopic(Guid nodeId, string category = "加装电梯") =>
         new { title = "加装电梯", description = "老楼没有电梯，老人上下楼困难。", category, nodeId };
-
-    private static async Task<JsonElement> RaiseAsync(HttpClient client, object body) =>
-        await (await client.PostAsJsonAsync(Topics, body, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
-
-    private static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null) =>
-        await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertOkAsync();
-
-    private static async Task<JsonElement> RefusedAsync(HttpClient client, Guid id, string action, HttpStatusCode status, string code, object? body = null) =>
-        await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertProblemAsync(status, code);
-
-    private static Guid IdOf(JsonElement element) => element.GetProperty("id").GetGuid();
 
     private static string UniqueCategory() => $"噪音{Guid.NewGuid():N}"[..20];
 

@@ -35,6 +35,12 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
     /// <summary>Who supports which topic, one row per resident and topic.</summary>
     public DbSet<TopicSupport> TopicSupports => Set<TopicSupport>();
 
+    /// <summary>The ballots of topic votes, one per voter (resident or household) and topic.</summary>
+    public DbSet<TopicBallot> TopicBallots => Set<TopicBallot>();
+
+    /// <summary>Residents' ratings of completed topics, one per resident and topic.</summary>
+    public DbSet<TopicRating> TopicRatings => Set<TopicRating>();
+
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
 
@@ -171,6 +177,14 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             topic.Property<List<Guid>>("_linkedDemandIds").HasColumnName("LinkedDemandIds");
             topic.Ignore(t => t.LinkedDemandIds);
             topic.Ignore(t => t.AllowedActions);
+            topic.Ignore(t => t.Tally);
+            topic.Ignore(t => t.AverageRating);
+            topic.Property(t => t.Electorate).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.Rule).HasConversion<string>().HasMaxLength(30);
+            topic.Property(t => t.AssigneeType).HasConversion<string>().HasMaxLength(30);
+            topic.Property(t => t.AssigneeId).HasMaxLength(Topic.MaxAssigneeIdLength);
+            topic.Property(t => t.AcceptanceCriteria).HasMaxLength(Topic.MaxCriteriaLength);
+            topic.Property(t => t.TaskBudget).HasPrecision(14, 2);
             // Two supports or a support and a classification at once: the second save fails instead of losing a count.
             topic.Property(t => t.Version).IsConcurrencyToken();
             topic.HasIndex(t => new { t.TenantId, t.NodePath, t.RaisedAt });
@@ -188,6 +202,9 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
                 history.Property(h => h.ActorId).HasMaxLength(100);
                 history.Property(h => h.ActorName).HasMaxLength(100);
                 history.Property(h => h.Details).HasMaxLength(100);
+                history.Property(h => h.Note).HasMaxLength(Topic.MaxNoteLength);
+                history.Property<List<string>>("_attachments").HasColumnName("Attachments");
+                history.Ignore(h => h.Attachments);
             });
         });
 
@@ -197,6 +214,25 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             support.HasKey(s => new { s.TopicId, s.UserId });
             support.Property(s => s.UserId).HasMaxLength(100);
             support.HasOne<Topic>().WithMany().HasForeignKey(s => s.TopicId);
+        });
+
+        modelBuilder.Entity<TopicBallot>(ballot =>
+        {
+            ballot.ToTable("topic_ballots");
+            // One ballot per voter (resident or household) whatever the channel: online and paper cannot both count.
+            ballot.HasKey(b => new { b.TopicId, b.VoterKey });
+            ballot.Property(b => b.Choice).HasConversion<string>().HasMaxLength(20);
+            ballot.Property(b => b.Channel).HasConversion<string>().HasMaxLength(20);
+            ballot.Property(b => b.EnteredBy).HasMaxLength(100);
+            ballot.HasOne<Topic>().WithMany().HasForeignKey(b => b.TopicId);
+        });
+
+        modelBuilder.Entity<TopicRating>(rating =>
+        {
+            rating.ToTable("topic_ratings");
+            rating.HasKey(r => new { r.TopicId, r.UserId });
+            rating.Property(r => r.UserId).HasMaxLength(100);
+            rating.HasOne<Topic>().WithMany().HasForeignKey(r => r.TopicId);
         });
     }
 }

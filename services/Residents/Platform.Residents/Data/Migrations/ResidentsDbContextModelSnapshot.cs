@@ -203,10 +203,31 @@ namespace Platform.Residents.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AbstainVotes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AcceptanceCriteria")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssigneeType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -216,6 +237,13 @@ namespace Platform.Residents.Data.Migrations
                     b.Property<string>("DismissalReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Electorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ElectorateSize")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("GridId")
                         .HasColumnType("uuid");
@@ -228,6 +256,9 @@ namespace Platform.Residents.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("NoVotes")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("NodeId")
                         .HasColumnType("uuid");
@@ -254,8 +285,18 @@ namespace Platform.Residents.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ReferredDemandId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Scale")
                         .HasMaxLength(20)
@@ -272,6 +313,13 @@ namespace Platform.Residents.Data.Migrations
                     b.Property<int>("SupportThreshold")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("TaskBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly?>("TaskDeadline")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -282,6 +330,12 @@ namespace Platform.Residents.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("VoteOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("YesVotes")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<Guid>>("_linkedDemandIds")
@@ -296,6 +350,70 @@ namespace Platform.Residents.Data.Migrations
                     b.HasIndex("TenantId", "NodePath", "RaisedAt");
 
                     b.ToTable("topics", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicBallot", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VoterKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TopicId", "VoterKey");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("topic_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicRating", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TopicId", "UserId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("topic_ratings", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicSupport", b =>
@@ -698,10 +816,19 @@ namespace Platform.Residents.Data.Migrations
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
                             b1.Property<string>("ToStatus")
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
+
+                            b1.PrimitiveCollection<List<string>>("_attachments")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("Attachments");
 
                             b1.HasKey("TopicId", "Sequence");
 
@@ -712,6 +839,24 @@ namespace Platform.Residents.Data.Migrations
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicBallot", b =>
+                {
+                    b.HasOne("Platform.Residents.Domain.Deliberation.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicRating", b =>
+                {
+                    b.HasOne("Platform.Residents.Domain.Deliberation.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Residents.Domain.Deliberation.TopicSupport", b =>

@@ -6,6 +6,9 @@ public sealed class DeliberationRules
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Deliberation";
 
+    /// <summary>The age from which a resident votes on topics.</summary>
+    public const int VotingAge = 18;
+
     /// <summary>How many residents' supports put a shared matter on the agenda; a topic keeps the value it was raised under.</summary>
     public int SupportThreshold { get; set; } = 10;
 }

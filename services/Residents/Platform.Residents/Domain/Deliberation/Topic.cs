@@ -29,6 +29,9 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
     /// <summary>Most demands one topic links.</summary>
     public const int MaxLinkedDemands = 500;
 
+    /// <summary>Longest assignee id, acceptance criteria and progress note.</summary>
+    public const int MaxAssigneeIdLength = Demand.MaxAssigneeIdLength, MaxCriteriaLength = 1000, MaxNoteLength = Demand.MaxNoteLength;
+
     private readonly List<TopicHistoryEntry> _history = [];
     private List<Guid> _linkedDemandIds = [];
 
@@ -98,6 +101,60 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
 
     /// <summary>When it reached the agenda.</summary>
     public DateTimeOffset? OnAgendaAt { get; private set; }
+
+    /// <summary>Who votes, once the vote is open.</summary>
+    public Electorate? Electorate { get; private set; }
+
+    /// <summary>What the vote needs to pass, once it is open.</summary>
+    public DecisionRule? Rule { get; private set; }
+
+    /// <summary>How many could vote, counted when the vote opened.</summary>
+    public int ElectorateSize { get; private set; }
+
+    /// <summary>赞成 so far.</summary>
+    public int YesVotes { get; private set; }
+
+    /// <summary>反对 so far.</summary>
+    public int NoVotes { get; private set; }
+
+    /// <summary>弃权 so far.</summary>
+    public int AbstainVotes { get; private set; }
+
+    /// <summary>The count so far (final once the vote is closed).</summary>
+    public DecisionTally Tally => new(YesVotes, NoVotes, AbstainVotes, ElectorateSize);
+
+    /// <summary>When the vote opened.</summary>
+    public DateTimeOffset? VoteOpenedAt { get; private set; }
+
+    /// <summary>When the vote closed and was decided.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>Who carries out the adopted decision.</summary>
+    public TaskAssigneeType? AssigneeType { get; private set; }
+
+    /// <summary>The assignee's id: a node id, department name, organisation or company id.</summary>
+    public string? AssigneeId { get; private set; }
+
+    /// <summary>What the result is accepted against, fixed before the work starts.</summary>
+    public string? AcceptanceCriteria { get; private set; }
+
+    /// <summary>The task's budget in yuan, if any.</summary>
+    public decimal? TaskBudget { get; private set; }
+
+    /// <summary>The task's deadline, if any.</summary>
+    public DateOnly? TaskDeadline { get; private set; }
+
+    /// <summary>When the task was completed.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>How many residents rated the result.</summary>
+    public int RatingCount { get; private set; }
+
+    /// <summary>The sum of their scores (1–5 each).</summary>
+    public int RatingSum { get; private set; }
+
+    /// <summary>The mean score, null before the first rating.</summary>
+    public decimal? AverageRating => RatingCount == 0 ? null : Math.Round((decimal)RatingSum / RatingCount, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>Changes with every step; map it as the concurrency token.</summary>
     public int Version { get; private set; }
@@ -252,6 +309,156 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
         return new TopicSupport(TenantId, Id, actor.UserId, now);
     }
 
+    /// <summary>Opens the vote (决) of <paramref name="electorateSize"/> voters, counted by the caller from the registry now.</summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, an enum is undefined, or nobody could vote.</exception>
+    public void OpenVote(Electorate electorate, DecisionRule rule, int electorateSize, DemandActor actor, DateTimeOffset now)
+    {
+        EnsureCan(TopicAction.Open);
+        if (!Enum.IsDefined(electorate) || !Enum.IsDefined(rule))
+        {
+            throw Refusal(TopicErrors.InvalidArgument, "electorate: residents or households; rule: simple_majority, absolute_majority or two_thirds.");
+        }
+
+        if (electorateSize < 1)
+        {
+            throw Refusal(TopicErrors.EmptyElectorate, $"Nobody of the {electorate.ToWire()} electorate is registered within the topic's node.");
+        }
+
+        (Electorate, Rule, ElectorateSize, VoteOpenedAt) = (electorate, rule, electorateSize, now);
+        Append(TopicAction.Open.ToWire(), Status, TopicStatus.Voting, actor, now, $"{electorate.ToWire()}/{rule.ToWire()}/{electorateSize}");
+    }
+
+    /// <summary>
+    /// Counts the ballot of <paramref name="voterKey"/> (the resident, or their household for a household vote), who has or
+    /// has not voted before by any channel (<paramref name="alreadyVoted"/>, read from the recorded ballots).
+    /// </summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, an enum is undefined, or the voter has voted already.</exception>
+    public TopicBallot CastBallot(
+        Guid voterKey, Guid residentId, bool alreadyVoted, BallotChoice choice, BallotChannel channel, DemandActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureCan(TopicAction.Ballot);
+        if (!Enum.IsDefined(choice) || !Enum.IsDefined(channel))
+        {
+            throw Refusal(TopicErrors.InvalidArgument, "choice: yes, no or abstain; channel: online or paper.");
+        }
+
+        if (alreadyVoted)
+        {
+            throw Refusal(
+                TopicErrors.AlreadyVoted,
+                Electorate == Deliberation.Electorate.Households ? "This household has voted already." : "This resident has voted already.");
+        }
+
+        var tally = Tally.With(choice);
+        (YesVotes, NoVotes, AbstainVotes) = (tally.Yes, tally.No, tally.Abstain);
+        Version++;
+        return new TopicBallot(TenantId, Id, voterKey, residentId, choice, channel, actor.UserId, now);
+    }
+
+    /// <summary>Closes the vote and decides it by its rule; returns whether the decision was adopted.</summary>
+    /// <exception cref="TopicRuleException">The status does not allow it.</exception>
+    public bool CloseVote(DemandActor actor, DateTimeOffset now)
+    {
+        EnsureCan(TopicAction.Close);
+        var adopted = Tally.Passes(Rule!.Value);
+        DecidedAt = now;
+        Append(TopicAction.Close.ToWire(), Status, adopted ? TopicStatus.Adopted : TopicStatus.Rejected, actor, now, $"{YesVotes}/{NoVotes}/{AbstainVotes} of {ElectorateSize}");
+        return adopted;
+    }
+
+    /// <summary>Makes the adopted decision a task (督); the acceptance criteria are fixed now, before the work starts.</summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, or an argument is blank, too long, negative or undefined.</exception>
+    public void AssignTask(
+        TaskAssigneeType assigneeType, string assigneeId, string acceptanceCriteria, decimal? budget, DateOnly? deadline, DemandActor actor, DateTimeOffset now)
+    {
+        EnsureCan(TopicAction.Assign);
+        EnsureValid(
+            !Enum.IsDefined(assigneeType) ? "assigneeType: community, department, social_organisation or property_company."
+            : TextProblem("assigneeId", assigneeId, MaxAssigneeIdLength)
+                ?? TextProblem("acceptanceCriteria", acceptanceCriteria, MaxCriteriaLength)
+                ?? (budget < 0 ? "budget: not negative." : null));
+        (AssigneeType, AssigneeId, AcceptanceCriteria, TaskBudget, TaskDeadline) = (assigneeType, assigneeId.Trim(), acceptanceCriteria.Trim(), budget, deadline);
+        Append(TopicAction.Assign.ToWire(), Status, TopicStatus.InExecution, actor, now, $"{assigneeType.ToWire()}:{AssigneeId}");
+    }
+
+    /// <summary>Logs progress (<see cref="TopicAction.Progress"/>) or a site inspection (<see cref="TopicAction.Inspect"/>) on the task.</summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, or the note or the evidence is malformed.</exception>
+    public void Supervise(TopicAction entry, string note, IReadOnlyList<string>? evidence, DemandActor actor, DateTimeOffset now)
+    {
+        if (entry is not (TopicAction.Progress or TopicAction.Inspect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(entry), entry, "Progress or inspect.");
+        }
+
+        EnsureCan(entry);
+        EnsureValid(TextProblem("note", note, MaxNoteLength) ?? EvidenceProblem(evidence));
+        Append(entry.ToWire(), Status, Status, actor, now, null, note.Trim(), evidence);
+    }
+
+    /// <summary>
+    /// Completes the task and tells every linked demand (a history entry on each), so that the class of problem is
+    /// closed together (从解决一个问题到解决一类问题).
+    /// </summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, or the note or the evidence is malformed.</exception>
+    public void CompleteTask(string note, IReadOnlyList<string>? evidence, IEnumerable<Demand> linkedDemands, DemandActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(linkedDemands);
+        EnsureCan(TopicAction.Complete);
+        EnsureValid(TextProblem("note", note, MaxNoteLength) ?? EvidenceProblem(evidence));
+        foreach (var demand in linkedDemands)
+        {
+            if (!_linkedDemandIds.Contains(demand.Id))
+            {
+                throw new ArgumentException($"Demand {demand.Id} is not linked to topic {Id}.", nameof(linkedDemands));
+            }
+
+            demand.NoteTopicCompleted(Id, actor, now);
+        }
+
+        CompletedAt = now;
+        Append(TopicAction.Complete.ToWire(), Status, TopicStatus.Completed, actor, now, null, note.Trim(), evidence);
+    }
+
+    /// <summary>Records a resident's rating (评) of the result; each resident rates once (<paramref name="alreadyRated"/>).</summary>
+    /// <exception cref="TopicRuleException">The status does not allow it, the score is not 1–5, or the resident has rated already.</exception>
+    public TopicRating Rate(int score, bool alreadyRated, DemandActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureCan(TopicAction.Rate);
+        if (score is < 1 or > 5)
+        {
+            throw Refusal(TopicErrors.InvalidScore, $"A score is 1 to 5, not {score}.");
+        }
+
+        if (alreadyRated)
+        {
+            throw Refusal(TopicErrors.AlreadyRated, "You have rated this result already.");
+        }
+
+        RatingCount++;
+        RatingSum += score;
+        Version++;
+        return new TopicRating(TenantId, Id, actor.UserId, score, now);
+    }
+
+    private static string? TextProblem(string field, string? value, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? $"{field}: required." : value.Trim().Length > maxLength ? $"{field}: at most {maxLength} characters." : null;
+
+    private static string? EvidenceProblem(IReadOnlyList<string>? evidence) =>
+        evidence is null ? null
+        : evidence.Count > Demand.MaxAttachments ? $"evidence: at most {Demand.MaxAttachments} references."
+        : evidence.Any(e => string.IsNullOrWhiteSpace(e) || e.Length > Demand.MaxAttachmentLength) ? $"evidence: each a reference of 1–{Demand.MaxAttachmentLength} characters."
+        : null;
+
+    private void EnsureValid(string? problem)
+    {
+        if (problem is not null)
+        {
+            throw Refusal(TopicErrors.InvalidArgument, problem);
+        }
+    }
+
     private void EnsureCan(TopicAction action)
     {
         if (!TopicTransitions.Allows(Status, action))
@@ -262,11 +469,13 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
         }
     }
 
-    private void Append(string action, TopicStatus? from, TopicStatus to, DemandActor actor, DateTimeOffset now, string? details)
+    private void Append(
+        string action, TopicStatus? from, TopicStatus to, DemandActor actor, DateTimeOffset now, string? details, string? note = null,
+        IReadOnlyList<string>? attachments = null)
     {
         Status = to;
         Version++;
-        _history.Add(new TopicHistoryEntry(_history.Count + 1, action, from, to, actor, now, details));
+        _history.Add(new TopicHistoryEntry(_history.Count + 1, action, from, to, actor, now, details, note, attachments?.Select(a => a.Trim()) ?? []));
     }
 
     private TopicRuleException Refusal(DomainError error, string message) => new(error, message, Status, AllowedActions);

@@ -33,6 +33,21 @@ public static class TopicProblemCodes
     /// <summary>A resident supporting a topic a second time.</summary>
     public const string AlreadySupported = "topic.already_supported";
 
+    /// <summary>Opening a vote nobody could take part in.</summary>
+    public const string EmptyElectorate = "topic.empty_electorate";
+
+    /// <summary>A second ballot of the same voter (or household), by any channel.</summary>
+    public const string AlreadyVoted = "topic.already_voted";
+
+    /// <summary>A ballot for a resident who is not in the vote's electorate.</summary>
+    public const string NotInElectorate = "topic.not_in_electorate";
+
+    /// <summary>A rating outside 1–5.</summary>
+    public const string InvalidScore = "topic.invalid_score";
+
+    /// <summary>A resident rating a result a second time.</summary>
+    public const string AlreadyRated = "topic.already_rated";
+
     /// <summary>No topic with that id that the caller may see.</summary>
     public const string NotFound = "topic.not_found";
 
@@ -60,6 +75,21 @@ public static class TopicErrors
 
     /// <summary>409: <see cref="TopicProblemCodes.AlreadySupported"/>.</summary>
     public static readonly DomainError AlreadySupported = DomainError.Conflict(TopicProblemCodes.AlreadySupported);
+
+    /// <summary>409: <see cref="TopicProblemCodes.EmptyElectorate"/>.</summary>
+    public static readonly DomainError EmptyElectorate = DomainError.Conflict(TopicProblemCodes.EmptyElectorate);
+
+    /// <summary>409: <see cref="TopicProblemCodes.AlreadyVoted"/>.</summary>
+    public static readonly DomainError AlreadyVoted = DomainError.Conflict(TopicProblemCodes.AlreadyVoted);
+
+    /// <summary>400: <see cref="TopicProblemCodes.NotInElectorate"/>.</summary>
+    public static readonly DomainError NotInElectorate = DomainError.Invalid(TopicProblemCodes.NotInElectorate);
+
+    /// <summary>400: <see cref="TopicProblemCodes.InvalidScore"/>.</summary>
+    public static readonly DomainError InvalidScore = DomainError.Invalid(TopicProblemCodes.InvalidScore);
+
+    /// <summary>409: <see cref="TopicProblemCodes.AlreadyRated"/>.</summary>
+    public static readonly DomainError AlreadyRated = DomainError.Conflict(TopicProblemCodes.AlreadyRated);
 
     /// <summary>404: <see cref="TopicProblemCodes.NotFound"/>.</summary>
     public static readonly DomainError NotFound = DomainError.NotFound(TopicProblemCodes.NotFound);

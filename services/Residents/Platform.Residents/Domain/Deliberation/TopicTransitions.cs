@@ -7,7 +7,12 @@ public static class TopicTransitions
     {
         [TopicStatus.Raised] = [TopicAction.Classify],
         [TopicStatus.Collecting] = [TopicAction.Support],
-        [TopicStatus.OnAgenda] = [],
+        [TopicStatus.OnAgenda] = [TopicAction.Open],
+        [TopicStatus.Voting] = [TopicAction.Ballot, TopicAction.Close],
+        [TopicStatus.Adopted] = [TopicAction.Assign],
+        [TopicStatus.Rejected] = [],
+        [TopicStatus.InExecution] = [TopicAction.Progress, TopicAction.Inspect, TopicAction.Complete],
+        [TopicStatus.Completed] = [TopicAction.Rate],
         [TopicStatus.Referred] = [],
         [TopicStatus.Dismissed] = [],
     };

@@ -15,6 +15,21 @@ public enum TopicStatus
     /// <summary>议: enough residents support it; it goes to a meeting (议事) and a vote.</summary>
     OnAgenda,
 
+    /// <summary>决: the electorate is voting.</summary>
+    Voting,
+
+    /// <summary>决: the vote passed; waiting for the task to be assigned.</summary>
+    Adopted,
+
+    /// <summary>决: the vote failed; the matter rests.</summary>
+    Rejected,
+
+    /// <summary>督: the task is being carried out and supervised.</summary>
+    InExecution,
+
+    /// <summary>评: the task is done; residents rate the result.</summary>
+    Completed,
+
     /// <summary>A big matter handed to the street as a demand of channel <c>deliberation</c> (大事政府办).</summary>
     Referred,
 
@@ -30,6 +45,30 @@ public enum TopicAction
 
     /// <summary>A resident supports the topic.</summary>
     Support,
+
+    /// <summary>Opens the vote on a topic on the agenda.</summary>
+    Open,
+
+    /// <summary>Records one voter's ballot.</summary>
+    Ballot,
+
+    /// <summary>Closes the vote and applies its rule.</summary>
+    Close,
+
+    /// <summary>Makes the adopted decision a task: assignee, acceptance criteria fixed before work starts, budget, deadline.</summary>
+    Assign,
+
+    /// <summary>Logs progress on the task, with evidence.</summary>
+    Progress,
+
+    /// <summary>Records a supervisor's site inspection.</summary>
+    Inspect,
+
+    /// <summary>Completes the task; the demands it was made from are told.</summary>
+    Complete,
+
+    /// <summary>A resident rates the result, 1–5.</summary>
+    Rate,
 }
 
 /// <summary>The two kinds of matter the residents' committee distinguishes.</summary>
@@ -82,4 +121,69 @@ public enum TopicOrigin
 
     /// <summary>Made from a demand hot spot: every demand of one category in one grid within a window.</summary>
     Hotspot,
+}
+
+/// <summary>Who votes on a topic.</summary>
+public enum Electorate
+{
+    /// <summary>Every adult resident registered within the topic's node.</summary>
+    Residents,
+
+    /// <summary>One vote per household within the topic's node, whichever member casts it.</summary>
+    Households,
+}
+
+/// <summary>
+/// What a vote needs to pass. Votes cast are yes + no + abstain: an abstention takes part but does not approve, and
+/// a tie never passes.
+/// </summary>
+public enum DecisionRule
+{
+    /// <summary>More than half of the votes cast are yes: 2·yes &gt; cast.</summary>
+    SimpleMajority,
+
+    /// <summary>More than half of the whole electorate votes yes: 2·yes &gt; electorate.</summary>
+    AbsoluteMajority,
+
+    /// <summary>At least two thirds of the votes cast are yes: 3·yes ≥ 2·cast (and at least one vote).</summary>
+    TwoThirds,
+}
+
+/// <summary>A voter's choice.</summary>
+public enum BallotChoice
+{
+    /// <summary>赞成.</summary>
+    Yes,
+
+    /// <summary>反对.</summary>
+    No,
+
+    /// <summary>弃权: counts as cast, does not approve.</summary>
+    Abstain,
+}
+
+/// <summary>How a ballot reached the count; a voter has one ballot whichever the channel.</summary>
+public enum BallotChannel
+{
+    /// <summary>Cast online.</summary>
+    Online,
+
+    /// <summary>A paper ballot entered by a worker.</summary>
+    Paper,
+}
+
+/// <summary>Who carries out an adopted decision.</summary>
+public enum TaskAssigneeType
+{
+    /// <summary>The community (its node id).</summary>
+    Community,
+
+    /// <summary>A government department.</summary>
+    Department,
+
+    /// <summary>A social organisation.</summary>
+    SocialOrganisation,
+
+    /// <summary>The property company.</summary>
+    PropertyCompany,
 }

@@ -12,22 +12,18 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Deliberation;
 
-/// <summary>The body of <c>POST /api/deliberation/topics/{id}/{action}</c>; classify reads all three, support none.</summary>
-/// <param name="Kind">classify: self_governance (自治事项) or assisting_government (协助事项).</param>
-/// <param name="Scale">classify: major (handed to the street as a demand), shared (the residents deliberate) or private (dismissed).</param>
-/// <param name="Reason">classify: why a private matter is dismissed (required for private).</param>
-public sealed record TopicActionRequest(TopicKind? Kind, TopicScale? Scale, string? Reason);
-
 /// <summary>
-/// One step on a topic the caller may see: workers classify (routing it by scale), residents support. A refused step
-/// changes nothing and says what the topic allows now.
+/// One step of the 集 → 议 → 决 → 督 → 评 loop on a topic the caller may see: residents support and rate, workers take
+/// every other step (classify, open the vote, enter ballots, close it, assign the task, log progress and inspections,
+/// complete). A refused step changes nothing and says what the topic allows now.
 /// </summary>
 internal static class ActOnTopic
 {
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("{id:guid}/{action}", HandleAsync).WithSummary(
-            "A step: classify (workers: kind, scale, reason; a major matter becomes a demand of channel deliberation, a private one is dismissed) "
-            + "or support (residents, once each; the support that reaches the threshold puts the topic on the agenda). "
+            "A step: classify, support, open, ballot, close, assign, progress, inspect, complete or rate (see the body's fields). "
+            + "A major matter becomes a demand of channel deliberation; the support that reaches the threshold puts the topic on the agenda; "
+            + "close applies the vote's rule (abstentions are cast and do not approve, a tie fails); complete tells every linked demand. "
             + "A step the status does not allow answers 409 with allowedActions.");
 
     private static async Task<Results<Ok<TopicResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -45,12 +41,10 @@ internal static class ActOnTopic
             return new DomainException(TopicErrors.UnknownAction, $"'{action}' is not an action; actions are {string.Join(", ", WireNames.All<TopicAction>())}.").ToProblem();
         }
 
-        var body = request ?? new TopicActionRequest(null, null, null);
-        if (wanted == TopicAction.Classify && (body.Kind is null || body.Scale is null))
+        var body = request ?? new TopicActionRequest();
+        var missing = TopicStepRequest.MissingFields(wanted, body);
+        if (missing.Count > 0)
         {
-            var missing = new Dictionary<string, string[]>();
-            missing.AddIf("kind", body.Kind is null ? WireNames.Expected<TopicKind>() : null);
-            missing.AddIf("scale", body.Scale is null ? WireNames.Expected<TopicScale>() : null);
             return ProblemResults.Validation(missing);
         }
 
@@ -65,26 +59,22 @@ internal static class ActOnTopic
                 return TopicAccess.NotFound(id);
             }
 
-            if (isWorker != (wanted == TopicAction.Classify))
+            if (isWorker == TopicStepRequest.IsResidentsStep(wanted))
             {
-                return TopicAccess.Forbidden(isWorker ? "Residents support topics; workers classify them." : "Workers classify topics; residents support them.");
+                return TopicAccess.Forbidden(isWorker ? "Residents support and rate topics; workers take the other steps." : "Residents support and rate topics.");
             }
 
             var now = clock.GetUtcNow();
             // The topic's rules refuse a step with a TopicRuleException, which the service defaults answer with its problem.
-            if (wanted == TopicAction.Classify)
+            var refusal = await TopicStepRequest.ApplyAsync(wanted, body, topic, actor, db, sla.Value, now, cancellationToken);
+            if (refusal is not null)
             {
-                var referral = topic.Classify(body.Kind!.Value, body.Scale!.Value, body.Reason, DemandTrackingNumbers.New(now), sla.Value, actor, now);
-                if (referral is not null)
-                {
-                    db.Demands.Add(referral);
-                    db.AddIntegrationEvent(DemandEvents.Received(referral));
-                }
+                return refusal;
             }
-            else
+
+            foreach (var integrationEvent in TopicEvents.After(wanted, topic, now))
             {
-                var alreadySupported = await db.TopicSupports.AnyAsync(s => s.TopicId == id && s.UserId == actor.UserId, cancellationToken);
-                db.TopicSupports.Add(topic.Support(alreadySupported, actor, now));
+                db.AddIntegrationEvent(integrationEvent);
             }
 
             try
@@ -94,7 +84,7 @@ internal static class ActOnTopic
             }
             catch (DbUpdateConcurrencyException) when (attempt < DemandTrackingNumbers.Attempts)
             {
-                // Another support counted meanwhile: apply this step again to the topic as it is now.
+                // Another support or ballot counted meanwhile: apply this step again to the topic as it is now.
                 db.ChangeTracker.Clear();
             }
             catch (DbUpdateConcurrencyException)
@@ -103,7 +93,7 @@ internal static class ActOnTopic
             }
             catch (DbUpdateException exception) when (DemandTrackingNumbers.IsUniqueViolation(exception) && attempt < DemandTrackingNumbers.Attempts)
             {
-                // The same resident's support racing itself, or the referral's tracking number drawn twice: try again, which tells the one from the other.
+                // The same voter or supporter racing themself, or a referral's tracking number drawn twice: trying again tells which.
                 db.ChangeTracker.Clear();
             }
         }
