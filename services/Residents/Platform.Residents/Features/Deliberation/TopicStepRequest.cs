@@ -60,39 +60,34 @@ internal static class TopicStepRequest
     public static bool IsResidentsStep(TopicAction action) => action is TopicAction.Support or TopicAction.Rate;
 
     /// <summary>The fields the action needs that the request lacks.</summary>
-    public static Dictionary<string, string[]> MissingFields(TopicAction action, TopicActionRequest request)
+    public static Dictionary<string, string[]> MissingFields(TopicAction action, TopicActionRequest request) => FieldChecks.ByField(action switch
     {
-        var errors = new Dictionary<string, string[]>();
-        switch (action)
-        {
-            case TopicAction.Classify:
-                errors.AddIf("kind", request.Kind is null ? WireNames.Expected<TopicKind>() : null);
-                errors.AddIf("scale", request.Scale is null ? WireNames.Expected<TopicScale>() : null);
-                break;
-            case TopicAction.Open:
-                errors.AddIf("electorate", request.Electorate is null ? WireNames.Expected<Electorate>() : null);
-                errors.AddIf("rule", request.Rule is null ? WireNames.Expected<DecisionRule>() : null);
-                break;
-            case TopicAction.Ballot:
-                errors.AddIf("residentId", request.ResidentId is null ? "The resident voting." : null);
-                errors.AddIf("choice", request.Choice is null ? WireNames.Expected<BallotChoice>() : null);
-                errors.AddIf("channel", request.Channel is null ? WireNames.Expected<BallotChannel>() : null);
-                break;
-            case TopicAction.Assign:
-                errors.AddIf("assigneeType", request.AssigneeType is null ? WireNames.Expected<TaskAssigneeType>() : null);
-                errors.AddIf("assigneeId", string.IsNullOrWhiteSpace(request.AssigneeId) ? "Who carries out the task." : null);
-                errors.AddIf("acceptanceCriteria", string.IsNullOrWhiteSpace(request.AcceptanceCriteria) ? "What the result is accepted against, fixed before work starts." : null);
-                break;
-            case TopicAction.Progress or TopicAction.Inspect or TopicAction.Complete:
-                errors.AddIf("note", string.IsNullOrWhiteSpace(request.Note) ? "What was done or found." : null);
-                break;
-            case TopicAction.Rate:
-                errors.AddIf("score", request.Score is null ? "A score from 1 to 5." : null);
-                break;
-        }
-
-        return errors;
-    }
+        TopicAction.Classify =>
+        [
+            ("kind", request.Kind is null ? WireNames.Expected<TopicKind>() : null),
+            ("scale", request.Scale is null ? WireNames.Expected<TopicScale>() : null),
+        ],
+        TopicAction.Open =>
+        [
+            ("electorate", request.Electorate is null ? WireNames.Expected<Electorate>() : null),
+            ("rule", request.Rule is null ? WireNames.Expected<DecisionRule>() : null),
+        ],
+        TopicAction.Ballot =>
+        [
+            ("residentId", request.ResidentId is null ? "The resident voting." : null),
+            ("choice", request.Choice is null ? WireNames.Expected<BallotChoice>() : null),
+            ("channel", request.Channel is null ? WireNames.Expected<BallotChannel>() : null),
+        ],
+        TopicAction.Assign =>
+        [
+            ("assigneeType", request.AssigneeType is null ? WireNames.Expected<TaskAssigneeType>() : null),
+            ("assigneeId", string.IsNullOrWhiteSpace(request.AssigneeId) ? "Who carries out the task." : null),
+            ("acceptanceCriteria", string.IsNullOrWhiteSpace(request.AcceptanceCriteria) ? "What the result is accepted against, fixed before work starts." : null),
+        ],
+        TopicAction.Progress or TopicAction.Inspect or TopicAction.Complete => [("note", string.IsNullOrWhiteSpace(request.Note) ? "What was done or found." : null)],
+        TopicAction.Rate => [("score", request.Score is null ? "A score from 1 to 5." : null)],
+        _ => [],
+    });
 
     /// <summary>Applies the action; the records it creates (supports, ballots, ratings, a referred demand) are added to <paramref name="db"/>.</summary>
     /// <exception cref="TopicRuleException">The topic's rules refuse the action.</exception>
