@@ -20,6 +20,9 @@ public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("r
     /// <summary>A demand category with a one-second resolution deadline.</summary>
     public const string FastCategory = "测试加急";
 
+    /// <summary>The supports that put a topic on the agenda in the tests.</summary>
+    public const int TopicSupportThreshold = 3;
+
     /// <summary>A second district, for isolation tests.</summary>
     public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000a1"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
 
@@ -32,7 +35,10 @@ public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("r
         .Record<DemandAssignedToPropertyCompanyIntegrationEvent>()
         .Record<DemandWhistleBlownIntegrationEvent>()
         .Record<DemandResolvedIntegrationEvent>()
-        .Record<DemandClosedIntegrationEvent>();
+        .Record<DemandClosedIntegrationEvent>()
+        .Record<TopicRaisedIntegrationEvent>()
+        .Record<DecisionAdoptedIntegrationEvent>()
+        .Record<TaskCompletedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {
@@ -42,6 +48,8 @@ public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("r
         web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         // A category whose resolution deadline passes while the test watches.
         web.UseSetting("Demands:Sla:ResolutionByCategory:" + FastCategory, "00:00:01");
+        // Three residents put a shared matter on the agenda, so a test can reach it.
+        web.UseSetting("Deliberation:SupportThreshold", TopicSupportThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override async Task ArrangeAsync(CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Platform.PersonalData;
 using Platform.Residents.Data;
+using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
+using Platform.Residents.Features.Deliberation;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Imports;
 using Platform.Residents.Features.Residents;
@@ -20,6 +22,8 @@ builder.Services.AddScoped<ISubtreeMoveHandler, ResidentsSubtreeMove>();
 builder.Services.AddPersonalData();
 builder.Services.AddOptions<DemandSlaPolicy>().BindConfiguration(DemandSlaPolicy.SectionName)
     .Validate(policy => policy.Validate().Count == 0, "Demands:Sla has a non-positive duration.").ValidateOnStart();
+builder.Services.AddOptions<DeliberationRules>().BindConfiguration(DeliberationRules.SectionName)
+    .Validate(rules => rules.SupportThreshold >= 1, "Deliberation:SupportThreshold must be at least 1.").ValidateOnStart();
 builder.Services.AddResidentImports();
 
 builder.Services.AddAuthorizationBuilder()
@@ -35,6 +39,7 @@ app.MapResidentEndpoints();
 app.MapDemandEndpoints();
 app.MapDemandMetricsEndpoints();
 app.MapResidentImportEndpoints();
+app.MapDeliberationEndpoints();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
 using Platform.Residents.Domain;
+using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
@@ -27,6 +28,18 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 
     /// <summary>The current district's demands (诉求) with their history.</summary>
     public DbSet<Demand> Demands => Set<Demand>();
+
+    /// <summary>The current district's deliberation topics (议题) with their history.</summary>
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    /// <summary>Who supports which topic, one row per resident and topic.</summary>
+    public DbSet<TopicSupport> TopicSupports => Set<TopicSupport>();
+
+    /// <summary>The ballots of topic votes, one per voter (resident or household) and topic.</summary>
+    public DbSet<TopicBallot> TopicBallots => Set<TopicBallot>();
+
+    /// <summary>Residents' ratings of completed topics, one per resident and topic.</summary>
+    public DbSet<TopicRating> TopicRatings => Set<TopicRating>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -144,6 +157,82 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
                 summons.Property(s => s.SummonedBy).HasMaxLength(100);
                 summons.Ignore(s => s.IsPending);
             });
+        });
+
+        modelBuilder.Entity<Topic>(topic =>
+        {
+            topic.ToTable("topics");
+            topic.Property(t => t.Id).ValueGeneratedNever();
+            topic.Property(t => t.Title).HasMaxLength(Topic.MaxTitleLength);
+            topic.Property(t => t.Description).HasMaxLength(Topic.MaxDescriptionLength);
+            topic.Property(t => t.Category).HasMaxLength(Topic.MaxCategoryLength);
+            topic.Property(t => t.NodePath).HasMaxLength(400).UseCollation("C");
+            topic.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.Origin).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+            topic.Property(t => t.Scale).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.DismissalReason).HasMaxLength(Topic.MaxReasonLength);
+            topic.Property(t => t.RaisedBy).HasMaxLength(100);
+            topic.Property<List<Guid>>("_linkedDemandIds").HasColumnName("LinkedDemandIds");
+            topic.Ignore(t => t.LinkedDemandIds);
+            topic.Ignore(t => t.AllowedActions);
+            topic.Ignore(t => t.Tally);
+            topic.Ignore(t => t.AverageRating);
+            topic.Property(t => t.Electorate).HasConversion<string>().HasMaxLength(20);
+            topic.Property(t => t.Rule).HasConversion<string>().HasMaxLength(30);
+            topic.Property(t => t.AssigneeType).HasConversion<string>().HasMaxLength(30);
+            topic.Property(t => t.AssigneeId).HasMaxLength(Topic.MaxAssigneeIdLength);
+            topic.Property(t => t.AcceptanceCriteria).HasMaxLength(Topic.MaxCriteriaLength);
+            topic.Property(t => t.TaskBudget).HasPrecision(14, 2);
+            // Two supports or a support and a classification at once: the second save fails instead of losing a count.
+            topic.Property(t => t.Version).IsConcurrencyToken();
+            topic.HasIndex(t => new { t.TenantId, t.NodePath, t.RaisedAt });
+            topic.HasIndex(t => new { t.TenantId, t.RaisedAt });
+
+            topic.OwnsMany(t => t.History, history =>
+            {
+                history.ToTable("topic_history");
+                history.WithOwner().HasForeignKey("TopicId");
+                history.HasKey("TopicId", nameof(TopicHistoryEntry.Sequence));
+                history.Property(h => h.Sequence).ValueGeneratedNever();
+                history.Property(h => h.Action).HasMaxLength(20);
+                history.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(20);
+                history.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(20);
+                history.Property(h => h.ActorId).HasMaxLength(100);
+                history.Property(h => h.ActorName).HasMaxLength(100);
+                history.Property(h => h.Details).HasMaxLength(100);
+                history.Property(h => h.Note).HasMaxLength(Topic.MaxNoteLength);
+                history.Property<List<string>>("_attachments").HasColumnName("Attachments");
+                history.Ignore(h => h.Attachments);
+            });
+        });
+
+        modelBuilder.Entity<TopicSupport>(support =>
+        {
+            support.ToTable("topic_supports");
+            support.HasKey(s => new { s.TopicId, s.UserId });
+            support.Property(s => s.UserId).HasMaxLength(100);
+            support.HasOne<Topic>().WithMany().HasForeignKey(s => s.TopicId);
+        });
+
+        modelBuilder.Entity<TopicBallot>(ballot =>
+        {
+            ballot.ToTable("topic_ballots");
+            // One ballot per voter (resident or household) whatever the channel: online and paper cannot both count.
+            ballot.HasKey(b => new { b.TopicId, b.VoterKey });
+            ballot.Property(b => b.Choice).HasConversion<string>().HasMaxLength(20);
+            ballot.Property(b => b.Channel).HasConversion<string>().HasMaxLength(20);
+            ballot.Property(b => b.EnteredBy).HasMaxLength(100);
+            ballot.HasOne<Topic>().WithMany().HasForeignKey(b => b.TopicId);
+        });
+
+        modelBuilder.Entity<TopicRating>(rating =>
+        {
+            rating.ToTable("topic_ratings");
+            rating.HasKey(r => new { r.TopicId, r.UserId });
+            rating.Property(r => r.UserId).HasMaxLength(100);
+            rating.HasOne<Topic>().WithMany().HasForeignKey(r => r.TopicId);
         });
     }
 }

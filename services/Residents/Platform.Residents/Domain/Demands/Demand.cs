@@ -439,6 +439,16 @@ public sealed class Demand : ITenantOwned, ITerritoryPlaced
         return moved;
     }
 
+    /// <summary>
+    /// Records that the task of deliberation topic <paramref name="topicId"/>, made from this demand's class, is complete;
+    /// the status does not change (the demand is still closed through its own callback).
+    /// </summary>
+    public void NoteTopicCompleted(Guid topicId, DemandActor actor, DateTimeOffset now)
+    {
+        EnsureActor(actor);
+        Append(DemandHistoryEntry.TopicCompleted, Status, Status, actor, now, null, null, topicId.ToString());
+    }
+
     /// <summary>Whether the first response missed its deadline: late, or still missing after it.</summary>
     public bool IsResponseOverdue(DateTimeOffset now) => (RespondedAt ?? now) > ResponseDueAt;
 

@@ -9,6 +9,9 @@ public sealed class DemandHistoryEntry
     /// <summary>The <see cref="Action"/> of an entry that records a property company's work order update.</summary>
     public const string WorkOrder = "work_order";
 
+    /// <summary>The <see cref="Action"/> of an entry that records the completion of a deliberation topic made from the demand's class.</summary>
+    public const string TopicCompleted = "topic_completed";
+
     private readonly List<string> _attachments = [];
 
     private DemandHistoryEntry()
@@ -34,7 +37,7 @@ public sealed class DemandHistoryEntry
     /// <summary>1 for the filing, then 2, 3 … in the order things happened.</summary>
     public int Sequence { get; private set; }
 
-    /// <summary>The action's URL segment (<see cref="DemandActions.Segment"/>), <see cref="Filed"/> or <see cref="WorkOrder"/>.</summary>
+    /// <summary>The action's URL segment (<see cref="DemandActions.Segment"/>), <see cref="Filed"/>, <see cref="WorkOrder"/> or <see cref="TopicCompleted"/>.</summary>
     public string Action { get; private set; } = "";
 
     /// <summary>The status before; null for the filing.</summary>

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
@@ -83,7 +81,7 @@ internal static class FileDemand
         for (var attempt = 0; ; attempt++)
         {
             var demand = Demand.File(
-                tenant.TenantId!.Value, NewTrackingNumber(now), request.Title!, request.Description ?? "", request.Category!, request.Channel!.Value,
+                tenant.TenantId!.Value, DemandTrackingNumbers.New(now), request.Title!, request.Description ?? "", request.Category!, request.Channel!.Value,
                 request.Priority ?? DemandPriority.Normal, node.Id, node.Path, gridId, residentId, actor, sla.Value, now);
             db.Demands.Add(demand);
             db.AddIntegrationEvent(DemandEvents.Received(demand));
@@ -92,16 +90,11 @@ internal static class FileDemand
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/demands/{demand.Id}", DemandResponse.From(demand, now, withHistory: true));
             }
-            catch (DbUpdateException exception) when (attempt < 3 && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException exception) when (attempt < DemandTrackingNumbers.Attempts - 1 && DemandTrackingNumbers.IsUniqueViolation(exception))
             {
                 // A tracking number drawn twice on the same day: draw again.
                 db.ChangeTracker.Clear();
             }
         }
     }
-
-    // yyMMdd and eight random digits: short enough to read out on the phone, and unguessable enough that
-    // a neighbour cannot walk through today's demands.
-    private static string NewTrackingNumber(DateTimeOffset now) =>
-        $"{DistrictClock.Today(now):yyMMdd}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
 }

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.Residents.Tests.Deliberation;
+
+/// <summary>The topic API's calls as the tests make them.</summary>
+internal static class TopicRequests
+{
+    public const string Topics = "/api/deliberation/topics";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public static Guid IdOf(JsonElement element) => element.GetProperty("id").GetGuid();
+
+    public static async Task<JsonElement> RaiseAsync(HttpClient client, object body) =>
+        await (await client.PostAsJsonAsync(Topics, body, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
+
+    public static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null) =>
+        await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertOkAsync();
+
+    public static async Task<JsonElement> RefusedAsync(HttpClient client, Guid id, string action, HttpStatusCode status, string code, object? body = null) =>
+        await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertProblemAsync(status, code);
+}
