@@ -14,4 +14,7 @@ platform.AddService<Projects.Platform_Districts>("districts", database: "distric
     .WaitFor(identity)
     .WaitFor(residents);
 
+// The web portal, at / on the gateway's origin.
+platform.AddPortal<Projects.Platform_Portal>("portal");
+
 builder.Build().Run();
