@@ -13,6 +13,7 @@ public sealed class SignInJourneyTests(BrowserPlatform platform)
 
         SignIn(browser, "/", "demo-district-admin");
 
+        browser.WaitForPath("/");
         browser.WaitForText(By.TagName("h1"), "您好");
         browser.Snap("home");
         Assert.Equal("demo", browser.Find(By.CssSelector("[data-testid=tenant]")).Text);
@@ -40,6 +41,7 @@ public sealed class SignInJourneyTests(BrowserPlatform platform)
 
         SignIn(browser, "/workbench/demands", "demo-resident");
 
+        browser.WaitForPath("/forbidden");
         browser.WaitForText(By.TagName("h1"), "无权访问");
         browser.Snap("forbidden");
     }
@@ -58,6 +60,5 @@ public sealed class SignInJourneyTests(BrowserPlatform platform)
         browser.Type(By.Id("login"), login);
         browser.Type(By.Id("password"), DemoPassword);
         browser.Click(By.CssSelector("button[type=submit]"));
-        browser.WaitForPath(page);
     }
 }
