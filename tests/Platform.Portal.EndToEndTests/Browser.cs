@@ -37,7 +37,7 @@ public sealed class Browser : IDisposable
         _driver = new ChromeDriver(service, options, PatienceForPages);
         _driver.Manage().Timeouts().PageLoad = PatienceForPages;
         // A headless window is at least 500 px wide; a phone's viewport is set through the DevTools protocol.
-        _driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object>
+        _driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
         {
             ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 500,
         });
