@@ -118,7 +118,7 @@ public sealed class CatchUpFixture : IAsyncLifetime
         var tenant = new TenantInfo(district.GetProperty("id").GetGuid(), identifier, district.GetProperty("name").GetString()!, TenantStatus.Active, new Dictionary<string, string>());
 
         // The administrator signs in once identity has received the onboarding event.
-        var token = await Eventually.ReturnsAsync(() => Identity.TryTokenAsync(login, password, identifier), cancellationToken);
+        var token = await Identity.TokenOnceKnownAsync(login, password, identifier);
         var admin = Client(Districts, token);
         var street = await AddNodeAsync(admin, TerritoryNodeKind.Street, "东街道", parentId: null);
         var community = await AddNodeAsync(admin, TerritoryNodeKind.Community, "东一社区", street);

@@ -37,15 +37,7 @@ public sealed class DistrictOnboardingTests(DistrictsFixture fixture)
         var onboarded = await fixture.RecordedAsync<DistrictOnboardedIntegrationEvent>(e => e.Identifier == "chaoyang");
         Assert.Equal(district.GetProperty("id").GetGuid(), onboarded.TenantId);
 
-        string? token = null;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (token is null && DateTime.UtcNow < deadline)
-        {
-            token = await fixture.TryTokenAsync("cy-admin", "Admin-Test-2026!", "chaoyang");
-            await Task.Delay(token is null ? 200 : 0, Cancellation);
-        }
-
-        Assert.NotNull(token);
+        var token = await fixture.TokenOnceKnownAsync("cy-admin", "Admin-Test-2026!", "chaoyang");
         using var admin = fixture.Client(token);
         var tree = await (await admin.GetAsync(new Uri("/api/territory/tree", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Empty(tree.GetProperty("nodes").EnumerateArray());
@@ -133,7 +125,7 @@ public sealed class DistrictOnboardingTests(DistrictsFixture fixture)
         using var operatorClient = fixture.Client(await fixture.OperatorTokenAsync());
         (await operatorClient.PostAsJsonAsync("/api/districts", Chaoyang("miyun", "110118", "my-admin"), Cancellation)).EnsureSuccessStatusCode();
         await fixture.RecordedAsync<DistrictOnboardedIntegrationEvent>(e => e.Identifier == "miyun");
-        var adminToken = await WaitForTokenAsync("my-admin", "miyun");
+        var adminToken = await fixture.TokenOnceKnownAsync("my-admin", "Admin-Test-2026!", "miyun");
         using var admin = fixture.Client(adminToken);
         (await admin.GetAsync(new Uri("/api/territory/tree", UriKind.Relative), Cancellation)).EnsureSuccessStatusCode();
 
@@ -176,20 +168,5 @@ public sealed class DistrictOnboardingTests(DistrictsFixture fixture)
         Assert.False(settings.TryGetProperty("labels.meeting.council", out _));
         Assert.Equal("集", settings.GetProperty("labels.stage.collect").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
-    }
-
-    private async Task<string> WaitForTokenAsync(string login, string tenant)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (await fixture.TryTokenAsync(login, "Admin-Test-2026!", tenant) is { } token)
-            {
-                return token;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{login} could not sign in to {tenant} within 10 s.");
-            await Task.Delay(200, Cancellation);
-        }
     }
 }

@@ -173,14 +173,9 @@ public sealed class TerritoryApiTests(DistrictsFixture fixture)
         })).EnsureSuccessStatusCode();
         using var demoAdmin = fixture.Client(await fixture.DemoTokenAsync(PlatformRoleNames.DistrictAdmin));
         var demoStreet = await demoAdmin.NodeIdAsync(EastLake);
-        string? token = null;
-        for (var attempt = 0; token is null && attempt < 50; attempt++)
-        {
-            token = await fixture.TryTokenAsync("yq-admin", "Admin-Test-2026!", "yanqing");
-            await Task.Delay(token is null ? 200 : 0, TestContext.Current.CancellationToken);
-        }
+        var token = await fixture.TokenOnceKnownAsync("yq-admin", "Admin-Test-2026!", "yanqing");
 
-        using var other = fixture.Client(token!);
+        using var other = fixture.Client(token);
         using var read = await other.GetAsync(new Uri($"/api/territory/nodes/{demoStreet}", UriKind.Relative), TestContext.Current.CancellationToken);
         using var rename = await other.PatchJsonAsync($"/api/territory/nodes/{demoStreet}", new { name = "劫持" });
         var search = await other.GetJsonAsync($"/api/territory/nodes?q={EastLake}");

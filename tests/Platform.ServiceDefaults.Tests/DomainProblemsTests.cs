@@ -72,4 +72,35 @@ public sealed class DomainProblemsTests
         await response.AssertProblemAsync(HttpStatusCode.InternalServerError, "server_error");
         Assert.DoesNotContain("secret internals", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Throw_OtherExceptionInDevelopment_StillAnswersWithoutDetailsByDefault()
+    {
+        var (app, client) = await TestApp.StartAsync("Development", app =>
+            app.MapGet("/things", () => { throw new InvalidOperationException("secret internals"); }));
+        await using var host = app;
+
+        var response = await client.GetAsync(new Uri("/things", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.InternalServerError, "server_error");
+        Assert.False(problem.TryGetProperty("exception", out _), problem.ToString());
+        Assert.DoesNotContain("secret internals", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(InvalidOperationException), problem.ToString(), StringComparison.Ordinal);
+        Assert.True(problem.TryGetProperty("traceId", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Throw_OtherExceptionWithDetailsSwitchedOn_AnswersTheException()
+    {
+        var (app, client) = await TestApp.StartAsync(
+            "Development",
+            app => app.MapGet("/things", () => { throw new InvalidOperationException("secret internals"); }),
+            new Dictionary<string, string?> { [$"{ErrorDetailsOptions.SectionName}:{nameof(ErrorDetailsOptions.IncludeExceptionDetails)}"] = "true" });
+        await using var host = app;
+
+        var response = await client.GetAsync(new Uri("/things", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.InternalServerError, "server_error");
+        Assert.Contains("secret internals", problem.GetProperty("exception").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,13 @@ public sealed class IdentityTestHost : IAsyncDisposable
         return body.GetProperty("access_token").GetString();
     }
 
+    /// <summary>
+    /// A token through the password grant once identity has learnt of <paramref name="tenant"/> (a district just
+    /// onboarded reaches it by event); fails the test after <see cref="Eventually.DefaultTimeout"/>.
+    /// </summary>
+    public Task<string> TokenOnceKnownAsync(string login, string password, string tenant) =>
+        Eventually.ReturnsAsync(() => TryTokenAsync(login, password, tenant), TestContext.Current.CancellationToken);
+
     /// <summary>A token through the password grant.</summary>
     public async Task<string> TokenAsync(string login, string password, string tenant) =>
         await TryTokenAsync(login, password, tenant) ?? throw new InvalidOperationException($"No token for {login} in {tenant}.");

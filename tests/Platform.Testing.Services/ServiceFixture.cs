@@ -123,6 +123,9 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
     /// <summary>A token through the password grant.</summary>
     public Task<string> TokenAsync(string login, string password, string tenant) => Identity.TokenAsync(login, password, tenant);
 
+    /// <summary>A token through the password grant once identity has learnt of a district just onboarded.</summary>
+    public Task<string> TokenOnceKnownAsync(string login, string password, string tenant) => Identity.TokenOnceKnownAsync(login, password, tenant);
+
     /// <summary>The platform operator's token.</summary>
     public Task<string> OperatorTokenAsync() => Identity.OperatorTokenAsync();
 

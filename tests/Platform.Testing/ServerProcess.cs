@@ -6,7 +6,9 @@ namespace Platform.Testing;
 internal sealed class ServerProcess
 {
     private const int OutputLinesKept = 60;
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+    // initdb and the first start take a few seconds on a quiet machine; generous, because with several test
+    // projects and builds on two cores they have been seen to take over a minute.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan s_probeInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_shutdownGrace = TimeSpan.FromSeconds(10);
 

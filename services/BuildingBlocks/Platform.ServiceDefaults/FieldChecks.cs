@@ -17,4 +17,16 @@ public static class FieldChecks
         ArgumentNullException.ThrowIfNull(checks);
         return checks.Where(check => check.Problem is not null).Select(check => new ValidationResult(check.Problem, [check.Field]));
     }
+
+    /// <summary>
+    /// The problems found, per field, for <see cref="ProblemResults.Validation(IDictionary{string, string[]})"/>;
+    /// empty when every check passed. For the checks a handler makes because they depend on more than the body
+    /// (which fields an action needs).
+    /// </summary>
+    /// <param name="checks">The field, as the client spells it, and its problem, or null.</param>
+    public static Dictionary<string, string[]> ByField(params IEnumerable<(string Field, string? Problem)> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        return checks.Where(check => check.Problem is not null).ToDictionary(check => check.Field, check => new[] { check.Problem! }, StringComparer.Ordinal);
+    }
 }

@@ -27,6 +27,7 @@ internal sealed class InputScreenMiddleware(RequestDelegate next, IOptions<Input
 {
     private const string NullElementProblem = "The list contains an empty (null) element.";
     private const string InvalidUtf8Problem = "The text is not valid UTF-8.";
+    private const string UnreadableFormProblem = "The form cannot be read: a value contains a NUL character (%00) or the form has more or longer values than accepted.";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -53,7 +54,7 @@ internal sealed class InputScreenMiddleware(RequestDelegate next, IOptions<Input
         ScreenPairs(request.Query, errors);
         if (request.HasFormContentType && mediaType!.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            ScreenPairs(await request.ReadFormAsync(context.RequestAborted), errors);
+            await ScreenFormAsync(request, errors, context.RequestAborted);
         }
         else if (IsJson(mediaType))
         {
@@ -86,6 +87,19 @@ internal sealed class InputScreenMiddleware(RequestDelegate next, IOptions<Input
             {
                 errors.AddIf(key, InputBounds.ProblemWith(value));
             }
+        }
+    }
+
+    private static async Task ScreenFormAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ScreenPairs(await request.ReadFormAsync(cancellationToken), errors);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader refuses a NUL (%00) and a form beyond its value limits itself, without naming the field.
+            errors["form"] = [UnreadableFormProblem];
         }
     }
 

@@ -22,18 +22,21 @@ internal static class RequestValidationProblems
         problem.Title = ProblemResults.ValidationFailedTitle;
         problem.Extensions[ProblemResults.CodeExtension] = ProblemResults.ValidationFailedCode;
 
-        var policy = context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.PropertyNamingPolicy;
-        if (policy is null || problem.Errors.Count == 0)
-        {
-            return;
-        }
-
-        var renamed = problem.Errors.ToDictionary(error => ClientName(error.Key, policy), error => error.Value, StringComparer.Ordinal);
+        var renamed = ClientNames(problem.Errors, context);
         problem.Errors.Clear();
         foreach (var (field, messages) in renamed)
         {
             problem.Errors[field] = messages;
         }
+    }
+
+    /// <summary>The problems under the names the client sent the fields by (the service's JSON naming policy).</summary>
+    public static IDictionary<string, string[]> ClientNames(IDictionary<string, string[]> errors, HttpContext context)
+    {
+        var policy = context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.PropertyNamingPolicy;
+        return policy is null || errors.Count == 0
+            ? errors
+            : errors.ToDictionary(error => ClientName(error.Key, policy), error => error.Value, StringComparer.Ordinal);
     }
 
     // Only the request's own member is renamed: what follows it may be a key the client chose (settings.Foo).

@@ -1,7 +1,7 @@
 namespace Platform.ServiceDefaults;
 
 /// <summary>Collects per-field problems for <see cref="ProblemResults.Validation(IDictionary{string, string[]})"/>.</summary>
-public static class ValidationErrors
+internal static class ValidationErrors
 {
     /// <summary>
     /// Records <paramref name="problem"/> for <paramref name="field"/> unless it is null, so that validation rules

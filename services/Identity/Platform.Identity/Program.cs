@@ -15,6 +15,7 @@ builder.AddPlatformService<IdentityDbContext>("identity", bus => bus.AddTerritor
     .SeedWith<IdentitySeeder>();
 builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.SectionName);
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+builder.Services.AddValidation();
 builder.AddTokenServer();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,20 @@ namespace Platform.Identity.Clients;
 /// <param name="Scopes">API scopes the client may request (see the token server's scope list).</param>
 /// <param name="Roles">Roles the client acts with; default <c>property-company</c>.</param>
 /// <param name="ScopeNodeId">Territory the client is limited to, inside the caller's; null for the whole district.</param>
-public sealed record RegisterClientRequest(string? DisplayName, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? Roles, Guid? ScopeNodeId);
+public sealed record RegisterClientRequest(string? DisplayName, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? Roles, Guid? ScopeNodeId)
+    : IValidatableObject, ITerritoryGrant
+{
+    /// <summary>The roles asked for, or the default a property company's system acts with.</summary>
+    internal IReadOnlyList<string> RolesOrDefault => Roles is { Count: > 0 } ? Roles : [PlatformRoles.PropertyCompany];
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(DisplayName), UserValidation.DisplayNameProblem(DisplayName)),
+        (nameof(Roles), UserValidation.RolesProblem(RolesOrDefault)),
+        (nameof(Scopes), Scopes is not { Count: > 0 } || Scopes.Any(s => !ApiScopes.ForMachineClients.Contains(s))
+            ? $"One or more of: {string.Join(", ", ApiScopes.ForMachineClients)}."
+            : null));
+}
 
 /// <summary>A registered machine client. The secret appears only in the answer to the registration.</summary>
 public sealed record ClientResponse(
@@ -48,7 +62,7 @@ internal static class ClientsEndpoints
     {
         var clients = endpoints.MapGroup("/api/identity/clients")
             .RequireTenant().RequireAuthorization(UsersEndpoints.ManagersPolicy).WithTags("Machine clients");
-        clients.MapPost("", RegisterAsync).WithSummary("Register a machine client; the answer holds its secret, shown only this once.");
+        clients.MapPost("", RegisterAsync).ValidateWithStoredData<RegisterClientRequest, ScopeNodeCheck>().WithSummary("Register a machine client; the answer holds its secret, shown only this once.");
         clients.MapGet("", ListAsync).WithSummary("Machine clients of the caller's district, newest first, paged.");
         clients.MapDelete("{clientId}", RevokeAsync).WithSummary("Revoke a machine client: it can no longer obtain tokens.");
         return endpoints;
@@ -65,23 +79,13 @@ internal static class ClientsEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        UserValidation.DisplayName(request.DisplayName, errors);
-        var roles = request.Roles is { Count: > 0 } ? request.Roles : [PlatformRoles.PropertyCompany];
-        UserValidation.Roles(roles, errors);
-        if (request.Scopes is not { Count: > 0 } || request.Scopes.Any(s => !ApiScopes.ForMachineClients.Contains(s)))
+        if (await territory.FindAsync(request.ScopeNodeId, cancellationToken) is not { } scope)
         {
-            errors["scopes"] = [$"One or more of: {string.Join(", ", ApiScopes.ForMachineClients)}."];
+            return TerritoryScopes.UnknownScopeNode();
         }
 
-        var scope = await territory.FindRequestedAsync(request.ScopeNodeId, errors, cancellationToken);
-
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
-        if (await territory.RefuseGrantAsync(caller, roles, scope!, cancellationToken) is { } refused)
+        var roles = request.RolesOrDefault;
+        if (await territory.RefuseGrantAsync(caller, roles, scope, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -22,19 +22,10 @@ internal sealed class TerritoryScopes(IdentityDbContext db)
         nodeId is { } id ? await CallerScope.OfNodeAsync(id, CallerScope.ReplicaLookup(db), cancellationToken) : CallerScope.WholeDistrict;
 
     /// <summary>
-    /// The scope a request names for a grant; when the district has no such active node, records a
-    /// <c>scopeNodeId</c> validation error and returns null.
+    /// The <c>400</c> for a grant naming a node the district does not have, or no longer has: normally refused by
+    /// <see cref="ScopeNodeCheck"/> with the request's other problems, this answers a node retired in between.
     /// </summary>
-    public async Task<CallerScope?> FindRequestedAsync(Guid? nodeId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
-    {
-        var scope = await FindAsync(nodeId, cancellationToken);
-        if (scope is null)
-        {
-            errors["scopeNodeId"] = ["No such active territory node in this district."];
-        }
-
-        return scope;
-    }
+    public static ValidationProblem UnknownScopeNode() => ProblemResults.Validation("scopeNodeId", ScopeNodeCheck.UnknownNode);
 
     /// <summary>
     /// The caller's authority: the roles in the token and the territory it names. A territory that identity does

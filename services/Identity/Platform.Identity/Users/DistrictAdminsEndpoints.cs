@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,29 +34,6 @@ internal static class DistrictAdminsEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.DistrictId is null || request.DistrictId == Guid.Empty)
-        {
-            errors["districtId"] = ["Required."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.DistrictIdentifier))
-        {
-            errors["districtIdentifier"] = ["Required."];
-        }
-
-        UserValidation.Login(request.Login, errors);
-        UserValidation.DisplayName(request.DisplayName, errors);
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            errors["password"] = ["Required."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
         // The district is not in this service's catalogue yet (its onboarding event follows the commit), so the
         // work runs in a scope of its own that enters the new district explicitly.
         var district = new TenantInfo(request.DistrictId!.Value, request.DistrictIdentifier!, request.DistrictIdentifier!, TenantStatus.Active, new Dictionary<string, string>());
@@ -81,10 +59,7 @@ internal static class DistrictAdminsEndpoints
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["password"] = [.. created.Errors.Select(e => e.Description)],
-            });
+            return UsersEndpoints.PasswordRefused(created);
         }
 
         var membership = Membership.Grant(user.Id, [PlatformRoles.DistrictAdmin], scopeNodeId: null, now);
@@ -104,7 +79,17 @@ internal static class DistrictAdminsEndpoints
 /// <param name="Login">The administrator's login.</param>
 /// <param name="DisplayName">The administrator's display name.</param>
 /// <param name="Password">Initial password (the platform's password policy applies).</param>
-public sealed record DistrictAdminRequest(Guid? DistrictId, string? DistrictIdentifier, string? Login, string? DisplayName, string? Password);
+public sealed record DistrictAdminRequest(Guid? DistrictId, string? DistrictIdentifier, string? Login, string? DisplayName, string? Password)
+    : IValidatableObject
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(DistrictId), DistrictId is null || DistrictId == Guid.Empty ? "Required." : null),
+        (nameof(DistrictIdentifier), string.IsNullOrWhiteSpace(DistrictIdentifier) ? "Required." : null),
+        (nameof(Login), UserValidation.LoginProblem(Login)),
+        (nameof(DisplayName), UserValidation.DisplayNameProblem(DisplayName)),
+        (nameof(Password), UserValidation.PasswordProblem(Password)));
+}
 
 /// <summary>The district administrator's account.</summary>
 public sealed record DistrictAdminResponse(Guid UserId, string Login);

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Platform.Identity.Territory;
+using Platform.ServiceDefaults;
+
 namespace Platform.Identity.Users;
 
 /// <summary>Body of <c>POST /api/identity/invitations</c>: whom to invite (a login or a phone number) and as what.</summary>
@@ -5,7 +9,20 @@ namespace Platform.Identity.Users;
 /// <param name="Phone">The invitee's mainland mobile number (11 digits); give this or <paramref name="Login"/>.</param>
 /// <param name="Roles">Roles the membership will hold, at or below the caller's own.</param>
 /// <param name="ScopeNodeId">Territory node the roles will apply to, inside the caller's scope; null for the whole district.</param>
-public sealed record InvitationRequest(string? Login, string? Phone, IReadOnlyList<string>? Roles, Guid? ScopeNodeId);
+public sealed record InvitationRequest(string? Login, string? Phone, IReadOnlyList<string>? Roles, Guid? ScopeNodeId)
+    : IValidatableObject, ITerritoryGrant
+{
+    /// <summary>Whether the invitee is addressed by login (otherwise by phone).</summary>
+    internal bool ByLogin => !string.IsNullOrWhiteSpace(Login);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(Login), ByLogin == !string.IsNullOrWhiteSpace(Phone) ? "Give the invitee's login or phone number, not both."
+            : ByLogin ? UserValidation.LoginProblem(Login)
+            : null),
+        (nameof(Phone), ByLogin ? null : UserValidation.PhoneProblem(Phone)),
+        (nameof(Roles), UserValidation.RolesProblem(Roles)));
+}
 
 /// <summary>
 /// An invitation as the inviting district sees it. The answer is the same whether or not an account with that

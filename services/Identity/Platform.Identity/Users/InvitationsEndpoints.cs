@@ -24,7 +24,7 @@ internal static class InvitationsEndpoints
 {
     public static IEndpointRouteBuilder MapInvitationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/identity/invitations", InviteAsync)
+        endpoints.MapPost("/api/identity/invitations", InviteAsync).ValidateWithStoredData<InvitationRequest, ScopeNodeCheck>()
             .RequireTenant().RequireAuthorization(UsersEndpoints.ManagersPolicy).WithTags("Users")
             .WithSummary("Invite a login or phone number to join the caller's district; the invitee accepts or refuses.");
 
@@ -45,37 +45,19 @@ internal static class InvitationsEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var byLogin = !string.IsNullOrWhiteSpace(request.Login);
-        string? phone = null;
-        if (byLogin == !string.IsNullOrWhiteSpace(request.Phone))
+        if (await territory.FindAsync(request.ScopeNodeId, cancellationToken) is not { } scope)
         {
-            errors["login"] = ["Give the invitee's login or phone number, not both."];
-        }
-        else if (byLogin)
-        {
-            UserValidation.Login(request.Login, errors);
-        }
-        else
-        {
-            phone = UserValidation.Phone(request.Phone, errors);
+            return TerritoryScopes.UnknownScopeNode();
         }
 
-        UserValidation.Roles(request.Roles, errors);
-        var scope = await territory.FindRequestedAsync(request.ScopeNodeId, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
-        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!, cancellationToken) is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope, cancellationToken) is { } refused)
         {
             return refused;
         }
 
         var invitation = Invitation.Issue(
-            byLogin ? UserValidation.NormaliseLogin(request.Login!) : null,
-            phone,
+            request.ByLogin ? UserValidation.NormaliseLogin(request.Login!) : null,
+            request.ByLogin ? null : UserValidation.MobileNumber(request.Phone),
             request.Roles!,
             request.ScopeNodeId,
             Guid.TryParse(caller.UserId(), out var inviter) ? inviter : null,

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Platform.Identity.Territory;
+using Platform.ServiceDefaults;
+
 namespace Platform.Identity.Users;
 
 /// <summary>Body of <c>POST /api/identity/users</c>.</summary>
@@ -13,12 +17,26 @@ public sealed record CreateUserRequest(
     string? Password,
     string? Phone,
     IReadOnlyList<string>? Roles,
-    Guid? ScopeNodeId);
+    Guid? ScopeNodeId) : IValidatableObject, ITerritoryGrant
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
+        (nameof(Login), UserValidation.LoginProblem(Login)),
+        (nameof(DisplayName), UserValidation.DisplayNameProblem(DisplayName)),
+        (nameof(Password), UserValidation.PasswordProblem(Password)),
+        (nameof(Phone), UserValidation.PhoneProblem(Phone)),
+        (nameof(Roles), UserValidation.RolesProblem(Roles)));
+}
 
 /// <summary>Body of <c>POST /api/identity/users/{id}/memberships</c>: the user's roles and scope in the caller's district.</summary>
 /// <param name="Roles">Roles, at or below the caller's own.</param>
 /// <param name="ScopeNodeId">Territory node, inside the caller's scope; null for the whole district.</param>
-public sealed record MembershipRequest(IReadOnlyList<string>? Roles, Guid? ScopeNodeId);
+public sealed record MembershipRequest(IReadOnlyList<string>? Roles, Guid? ScopeNodeId) : IValidatableObject, ITerritoryGrant
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        FieldChecks.Problems((nameof(Roles), UserValidation.RolesProblem(Roles)));
+}
 
 /// <summary>A user as seen from one district. The phone number is masked.</summary>
 public sealed record UserResponse(

@@ -29,10 +29,11 @@ internal static class UsersEndpoints
         endpoints.MapGet("/api/identity/me", Me).RequireTenant().WithSummary("The caller as this service sees the request.");
 
         var users = endpoints.MapGroup("/api/identity/users").RequireTenant().RequireAuthorization(ManagersPolicy).WithTags("Users");
-        users.MapPost("", CreateAsync).WithSummary("Create a user with a membership in the caller's district.");
+        users.MapPost("", CreateAsync).ValidateWithStoredData<CreateUserRequest, ScopeNodeCheck>()
+            .WithSummary("Create a user with a membership in the caller's district.");
         users.MapGet("", ListAsync).WithSummary("Members of the caller's district inside the caller's territory, paged.");
         users.MapGet("{id:guid}", GetAsync).WithSummary("One member of the caller's district.");
-        users.MapPost("{id:guid}/memberships", SetMembershipAsync).WithSummary("Change a member's roles and scope in the caller's district (others join by invitation).");
+        users.MapPost("{id:guid}/memberships", SetMembershipAsync).ValidateWithStoredData<MembershipRequest, ScopeNodeCheck>().WithSummary("Change a member's roles and scope in the caller's district (others join by invitation).");
         return endpoints;
     }
 
@@ -57,24 +58,12 @@ internal static class UsersEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        UserValidation.Login(request.Login, errors);
-        UserValidation.DisplayName(request.DisplayName, errors);
-        var phone = UserValidation.Phone(request.Phone, errors);
-        UserValidation.Roles(request.Roles, errors);
-        if (string.IsNullOrEmpty(request.Password))
+        if (await territory.FindAsync(request.ScopeNodeId, cancellationToken) is not { } scope)
         {
-            errors["password"] = ["Required."];
+            return TerritoryScopes.UnknownScopeNode();
         }
 
-        var scope = await territory.FindRequestedAsync(request.ScopeNodeId, errors, cancellationToken);
-
-        if (errors.Count > 0)
-        {
-            return ProblemResults.Validation(errors);
-        }
-
-        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope!, cancellationToken) is { } refused)
+        if (await territory.RefuseGrantAsync(caller, request.Roles!, scope, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -86,16 +75,13 @@ internal static class UsersEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var user = PlatformUser.Create(login, request.DisplayName!.Trim(), phone, now);
+        var user = PlatformUser.Create(login, request.DisplayName!.Trim(), UserValidation.MobileNumber(request.Phone), now);
         // The account, the membership and the audit entry are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["password"] = [.. created.Errors.Select(e => e.Description)],
-            });
+            return PasswordRefused(created);
         }
 
         var membership = Membership.Grant(user.Id, request.Roles!, request.ScopeNodeId, now);
@@ -168,13 +154,9 @@ internal static class UsersEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        UserValidation.Roles(request.Roles, errors);
-        var scope = await territory.FindRequestedAsync(request.ScopeNodeId, errors, cancellationToken);
-
-        if (errors.Count > 0)
+        if (await territory.FindAsync(request.ScopeNodeId, cancellationToken) is not { } scope)
         {
-            return ProblemResults.Validation(errors);
+            return TerritoryScopes.UnknownScopeNode();
         }
 
         // A user who is not a member of this district answers like an id nobody has: joining is the user's own
@@ -189,7 +171,7 @@ internal static class UsersEndpoints
         // a street admin can neither promote someone nor rewrite the district admin's membership.
         var authority = await territory.OfCallerAsync(caller, cancellationToken);
         var current = await territory.FindAsync(membership.ScopeNodeId, cancellationToken);
-        var refusal = authority.Refusal(request.Roles!, scope!) ?? authority.Refusal(membership.Roles, current ?? scope!);
+        var refusal = authority.Refusal(request.Roles!, scope) ?? authority.Refusal(membership.Roles, current ?? scope);
         if (refusal is { } refused)
         {
             return refused.ToProblem();
@@ -235,6 +217,10 @@ internal static class UsersEndpoints
     /// <summary>The <c>409</c> for a login another account has.</summary>
     internal static ProblemHttpResult LoginTaken(string login) =>
         new DomainException(IdentityErrors.LoginTaken, $"The login '{login}' is already in use.").ToProblem();
+
+    /// <summary>The <c>400</c> for a password the platform's password policy refuses, with each rule it breaks.</summary>
+    internal static ValidationProblem PasswordRefused(IdentityResult refusal) =>
+        ProblemResults.Validation("password", string.Join(" ", refusal.Errors.Select(e => e.Description)));
 
     private static ProblemHttpResult NotFound() =>
         new DomainException(IdentityErrors.UserNotFound, "No such user in this district.").ToProblem();

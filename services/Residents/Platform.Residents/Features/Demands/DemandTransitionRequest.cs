@@ -14,35 +14,24 @@ namespace Platform.Residents.Features.Demands;
 internal static class DemandTransitionRequest
 {
     /// <summary>The fields the action needs that the request lacks.</summary>
-    public static Dictionary<string, string[]> MissingFields(DemandAction action, DemandActionRequest request)
+    public static Dictionary<string, string[]> MissingFields(DemandAction action, DemandActionRequest request) => FieldChecks.ByField(action switch
     {
-        var errors = new Dictionary<string, string[]>();
-        switch (action)
-        {
-            case DemandAction.Classify:
-                errors.AddIf("category", string.IsNullOrWhiteSpace(request.Category) ? "classify needs the category." : null);
-                break;
-            case DemandAction.Assign:
-                errors.AddIf("assigneeType", request.AssigneeType is null ? WireNames.Expected<AssigneeType>() : null);
-                errors.AddIf("assigneeId", string.IsNullOrWhiteSpace(request.AssigneeId) ? "assign needs the assignee's id." : null);
-                break;
-            case DemandAction.Whistle:
-                errors.AddIf("departments", request.Departments is { Count: > 0 } ? null : "whistle needs the departments summoned.");
-                break;
-            case DemandAction.Checkin:
-                errors.AddIf("department", string.IsNullOrWhiteSpace(request.Department) ? "checkin needs the department." : null);
-                break;
-            case DemandAction.Unresolvable:
-                errors.AddIf("reason", string.IsNullOrWhiteSpace(request.Reason) ? "Say why the demand cannot be resolved." : null);
-                break;
-            case DemandAction.Callback:
-                errors.AddIf("satisfaction", request.Satisfaction is null ? WireNames.Expected<Satisfaction>() : null);
-                errors.AddIf("score", request.Score is null ? "A score from 1 to 5." : null);
-                break;
-        }
-
-        return errors;
-    }
+        DemandAction.Classify => [("category", string.IsNullOrWhiteSpace(request.Category) ? "classify needs the category." : null)],
+        DemandAction.Assign =>
+        [
+            ("assigneeType", request.AssigneeType is null ? WireNames.Expected<AssigneeType>() : null),
+            ("assigneeId", string.IsNullOrWhiteSpace(request.AssigneeId) ? "assign needs the assignee's id." : null),
+        ],
+        DemandAction.Whistle => [("departments", request.Departments is { Count: > 0 } ? null : "whistle needs the departments summoned.")],
+        DemandAction.Checkin => [("department", string.IsNullOrWhiteSpace(request.Department) ? "checkin needs the department." : null)],
+        DemandAction.Unresolvable => [("reason", string.IsNullOrWhiteSpace(request.Reason) ? "Say why the demand cannot be resolved." : null)],
+        DemandAction.Callback =>
+        [
+            ("satisfaction", request.Satisfaction is null ? WireNames.Expected<Satisfaction>() : null),
+            ("score", request.Score is null ? "A score from 1 to 5." : null),
+        ],
+        _ => [],
+    });
 
     /// <summary>
     /// Applies the action; a reference to something outside the caller's <paramref name="scope"/> (null for a resident,
