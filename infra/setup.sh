@@ -5,7 +5,8 @@
 # start private instances with their data under a folder of the caller's choice.
 set -euo pipefail
 
-readonly packages=(postgresql rabbitmq-server)
+# Chromium, its driver and a Chinese font for the portal's real-browser tests (no test tool downloads a browser).
+readonly packages=(postgresql rabbitmq-server chromium chromium-driver fonts-wqy-microhei)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -104,6 +104,37 @@ public sealed class PlatformBuilder
         return identity;
     }
 
+    /// <summary>
+    /// Adds the web portal, which the gateway serves at <c>/</c> on the public origin, and registers its sign-in and
+    /// sign-out callback addresses on that origin with the identity service. Add it after the identity service.
+    /// </summary>
+    /// <remarks>
+    /// The portal needs no database and no bus: it signs users in at the token server and calls the APIs through the
+    /// gateway (<c>Portal:Gateway</c>), both on the public origin, so that the token issuer it sees is the one the
+    /// services trust.
+    /// </remarks>
+    /// <typeparam name="TProject">The portal's project.</typeparam>
+    /// <param name="name">Resource name, which is also its service-discovery name.</param>
+    /// <returns>The portal resource.</returns>
+    public IResourceBuilder<ProjectResource> AddPortal<TProject>([ResourceName] string name)
+        where TProject : IProjectMetadata, new()
+    {
+        if (_identity is null)
+        {
+            throw new InvalidOperationException("Add the identity service before the portal.");
+        }
+
+        var publicOrigin = Gateway.GetEndpoint("http");
+        var portal = _builder.AddProject<TProject>(name)
+            .WithHttpHealthCheck(HealthPath)
+            .WithEnvironment("Portal__Gateway", publicOrigin);
+        // Index 0 is the identity service's own default; the portal's addresses follow it.
+        _identity.WithEnvironment("Identity__PortalRedirectUris__1", ReferenceExpression.Create($"{publicOrigin}/signin-oidc"))
+            .WithEnvironment("Identity__PortalPostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicOrigin}/signout-callback-oidc"));
+        Gateway.WithReference(portal).WaitFor(portal);
+        return portal;
+    }
+
     // Token validation fetches the issuer's discovery document through service discovery (http://identity).
     private void TrustIdentity(IResourceBuilder<ProjectResource> resource) =>
         resource.WithReference(_identity!)

@@ -20,4 +20,7 @@ platform.AddService<Projects.Platform_Districts>("districts", database: "distric
     .WaitFor(socialOrgs)
     .WaitFor(property);
 
+// The web portal, at / on the gateway's origin.
+platform.AddPortal<Projects.Platform_Portal>("portal");
+
 builder.Build().Run();

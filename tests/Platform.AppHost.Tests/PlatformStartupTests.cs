@@ -1,74 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing.AppHost;
 
 namespace Platform.AppHost.Tests;
 
-/// <summary>
-/// The whole platform as <c>./platform up</c> starts it, on its own ports and data folder so that a development
-/// platform running on this machine is left alone.
-/// </summary>
-public sealed class RunningPlatform : IAsyncLifetime
-{
-    // Cold start: a new PostgreSQL cluster, a new RabbitMQ node, migrations, and health checks every 5 seconds.
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
-
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-apphost-{Guid.NewGuid():N}");
-
-    public DistributedApplication App { get; private set; } = null!;
-
-    public IReadOnlyList<string> Resources { get; private set; } = [];
-
-    public async ValueTask InitializeAsync()
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-            [
-                $"--Platform:DataDirectory={_dataDirectory}",
-                $"--Platform:Postgres:Port={FreeTcpPort()}",
-                $"--Platform:RabbitMq:Port={FreeTcpPort()}",
-                $"--Platform:Gateway:Port={FreeTcpPort()}",
-            ],
-            cancellationToken);
-        // Disposal stops every process (the testing host waits for DCP's cleanup) before the data goes.
-        App = await appHost.BuildAsync(cancellationToken);
-        await App.StartAsync(cancellationToken);
-
-        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        startup.CancelAfter(StartupTimeout);
-        // Explicit-start resources (such as the testing host's project rebuilders) never start on their own.
-        Resources = [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>())
-            .Select(resource => resource.Name)];
-        await Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, startup.Token)));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-
-        if (Directory.Exists(_dataDirectory))
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
+/// <summary>The whole platform as <c>./platform up</c> starts it (see <see cref="RunningPlatformBase{TAppHost}"/>).</summary>
+public sealed class RunningPlatform : RunningPlatformBase<Projects.Platform_AppHost>;
 
 public sealed class PlatformStartupTests(RunningPlatform platform) : IClassFixture<RunningPlatform>
 {

@@ -81,7 +81,16 @@ public sealed partial class KubernetesManifestTests
             Assert.Single(rendered.OfKind("PodDisruptionBudget"), budget => Selects(budget["spec"]!["selector"]!["matchLabels"], podLabels));
             Assert.Single(rendered.OfKind("NetworkPolicy"), policy => Selects(policy["spec"]!["podSelector"]!["matchLabels"], podLabels));
 
-            var autoscaler = Assert.Single(rendered.OfKind("HorizontalPodAutoscaler"), hpa => (string?)hpa["spec"]!["scaleTargetRef"]!["name"] == name);
+            // Only a stateless deployment may scale out; one that says it keeps state in its pod runs exactly one replica.
+            var autoscalers = rendered.OfKind("HorizontalPodAutoscaler").Where(hpa => (string?)hpa["spec"]!["scaleTargetRef"]!["name"] == name).ToList();
+            if (deployment["metadata"]!["annotations"]?[StatefulAnnotation] is not null)
+            {
+                Assert.Empty(autoscalers);
+                Assert.Equal(1, Number(deployment["spec"]!["replicas"]));
+                return;
+            }
+
+            var autoscaler = Assert.Single(autoscalers);
             Assert.Equal("Deployment", (string?)autoscaler["spec"]!["scaleTargetRef"]!["kind"]);
             Assert.InRange(Number(autoscaler["spec"]!["minReplicas"]), 1, Number(autoscaler["spec"]!["maxReplicas"]));
         });
@@ -244,7 +253,7 @@ public sealed partial class KubernetesManifestTests
         var rendered = await RenderAsync("prod");
 
         var clusters = rendered.OfKind("Cluster").ToList();
-        Assert.Equal(ServiceNames().Count(service => service != "gateway"), clusters.Count);
+        Assert.Equal(ServicesOnTheBus().Count(), clusters.Count);
         var scheduled = rendered.OfKind("ScheduledBackup").Select(backup => (string?)backup["spec"]!["cluster"]!["name"]).ToHashSet();
         Assert.All(clusters, cluster =>
         {
@@ -273,7 +282,7 @@ public sealed partial class KubernetesManifestTests
     {
         var rendered = await RenderAsync(overlay);
 
-        Assert.All(ServiceNames(), service =>
+        Assert.All(ServicesOnTheBus(), service =>
         {
             var deployment = rendered.Find("Deployment", service)!;
             var annotations = deployment["spec"]!["template"]!["metadata"]!["annotations"]!;
@@ -295,6 +304,17 @@ public sealed partial class KubernetesManifestTests
             .Where(folder => folder != "BuildingBlocks"
                 && File.Exists(Path.Combine(RepositoryRoot.Path, "services", folder, $"Platform.{folder}", $"Platform.{folder}.csproj")))
             .Select(folder => folder.ToLowerInvariant());
+
+    /// <summary>
+    /// The services built on the service host (<c>Platform.ServiceHost</c>): each with a database of its own, on the
+    /// bus and with a Dapr sidecar. The portal is not one of them: it keeps no data and calls the others through the gateway.
+    /// </summary>
+    private static IEnumerable<string> ServicesOnTheBus() =>
+        ServiceNames().Where(service => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "services"), $"Platform.{service}.csproj", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
+            .Any(project => File.ReadAllText(project).Contains("Platform.ServiceHost.csproj", StringComparison.Ordinal)));
+
+    // Marks a deployment that keeps state in its pod (the portal's sessions) and so must not scale out yet.
+    private const string StatefulAnnotation = "gongzhi.cn/state-in-pod";
 
     private static Task<RenderedOverlay> RenderAsync(string overlay) =>
         Built.GetOrAdd(overlay, name => new Lazy<Task<RenderedOverlay>>(() => BuildAsync(name))).Value;

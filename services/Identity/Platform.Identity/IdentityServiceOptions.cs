@@ -36,4 +36,7 @@ public sealed class IdentityServiceOptions
 
     /// <summary>Redirect URIs of the web portal (authorization code + PKCE).</summary>
     public IList<Uri> PortalRedirectUris { get; } = [];
+
+    /// <summary>Where the web portal may send a user back to after signing out at the end-session endpoint.</summary>
+    public IList<Uri> PortalPostLogoutRedirectUris { get; } = [];
 }

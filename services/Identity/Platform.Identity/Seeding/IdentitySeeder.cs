@@ -126,6 +126,8 @@ internal sealed partial class IdentitySeeder(
             {
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.Revocation,
+                Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
@@ -133,6 +135,7 @@ internal sealed partial class IdentitySeeder(
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
         descriptor.RedirectUris.UnionWith(identity.Value.PortalRedirectUris);
+        descriptor.PostLogoutRedirectUris.UnionWith(identity.Value.PortalPostLogoutRedirectUris);
         AddUserScopes(descriptor);
         return descriptor;
     }

@@ -32,6 +32,8 @@ internal static class TokenEndpoints
             .AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync)
             .AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync)
+            .AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         return endpoints;
     }
 
@@ -132,6 +134,16 @@ internal static class TokenEndpoints
         }
 
         return await IssueForUserAsync(await services.Users.FindByIdAsync(userId.ToString()), tenant, request.GetScopes(), services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the login page's session, so that the next sign-in on this browser asks for the password again, and
+    /// returns to the client's registered post-logout address (OpenIddict has checked it against the client).
+    /// </summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext context)
+    {
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Scheme]);
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext context)

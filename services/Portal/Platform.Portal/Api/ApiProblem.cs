@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Platform.Portal.Api;
+
+/// <summary>
+/// An API's refusal as the portal shows it: the problem details' stable <c>code</c>, a Chinese message for
+/// people, and the messages per request field, which forms show next to the field with that wire name.
+/// </summary>
+public sealed class ApiProblem
+{
+    private readonly Dictionary<string, string[]> _fields;
+
+    public ApiProblem(int status, string code, string message, IReadOnlyDictionary<string, string[]>? fields = null, JsonElement? body = null)
+    {
+        Status = status;
+        Code = code;
+        Message = message;
+        _fields = new Dictionary<string, string[]>(fields ?? new Dictionary<string, string[]>(), StringComparer.OrdinalIgnoreCase);
+        Body = body;
+    }
+
+    public int Status { get; }
+
+    /// <summary>The stable code (<c>validation_failed</c>, <c>demands.transition_not_allowed</c>, …).</summary>
+    public string Code { get; }
+
+    /// <summary>What went wrong, in Chinese.</summary>
+    public string Message { get; }
+
+    /// <summary>The whole problem document, for the members a page needs (<c>allowedActions</c>).</summary>
+    public JsonElement? Body { get; }
+
+    public IReadOnlyDictionary<string, string[]> Fields => _fields;
+
+    /// <summary>The messages for the field with wire name <paramref name="field"/> (its nested members too, such as <c>tags[0]</c>).</summary>
+    public IReadOnlyList<string> For(string field) =>
+        [.. _fields.Where(entry => IsFieldOrMember(entry.Key, field)).SelectMany(entry => entry.Value)];
+
+    /// <summary>
+    /// The messages for none of <paramref name="shownFields"/>: a form shows them above itself, so that no refusal
+    /// is lost because the form has no input for its field.
+    /// </summary>
+    public IReadOnlyList<string> NotOn(IEnumerable<string> shownFields)
+    {
+        var shown = shownFields.ToArray();
+        return [.. _fields.Where(entry => !shown.Any(field => IsFieldOrMember(entry.Key, field))).SelectMany(entry => entry.Value)];
+    }
+
+    private static bool IsFieldOrMember(string key, string field) =>
+        key.Equals(field, StringComparison.OrdinalIgnoreCase)
+        || (key.Length > field.Length && key.StartsWith(field, StringComparison.OrdinalIgnoreCase) && key[field.Length] is '.' or '[');
+}

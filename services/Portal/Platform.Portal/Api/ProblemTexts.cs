@@ -1,0 +1,34 @@
+namespace Platform.Portal.Api;
+
+/// <summary>
+/// The Chinese message for an API's problem, by its stable code; codes without their own message get the message
+/// of their status. Codes are what the APIs promise to keep, so the portal never parses their English text.
+/// </summary>
+internal static class ProblemTexts
+{
+    public const string SessionEndedCode = "portal.session_ended";
+    public const string UnreachableCode = "portal.unreachable";
+
+    private static readonly Dictionary<string, string> ByCode = new(StringComparer.Ordinal)
+    {
+        ["validation_failed"] = "提交的内容有误，请按提示修改。",
+        ["tenant_suspended"] = "该区已暂停使用平台。",
+        ["tenant_mismatch"] = "登录的区与访问的区不一致。",
+        ["too_many_requests"] = "操作太频繁，请稍后再试。",
+        [SessionEndedCode] = "登录已过期，请重新登录。",
+        [UnreachableCode] = "暂时无法连接服务，请稍后再试。",
+    };
+
+    public static string Describe(string code, int status) =>
+        ByCode.TryGetValue(code, out var text) ? text : status switch
+        {
+            StatusCodes.Status400BadRequest => "提交的内容有误。",
+            StatusCodes.Status401Unauthorized => ByCode[SessionEndedCode],
+            StatusCodes.Status403Forbidden => "您没有权限执行此操作。",
+            StatusCodes.Status404NotFound => "未找到要访问的内容。",
+            StatusCodes.Status409Conflict => "当前状态下不能执行此操作。",
+            StatusCodes.Status413PayloadTooLarge => "文件太大。",
+            StatusCodes.Status429TooManyRequests => ByCode["too_many_requests"],
+            _ => "服务暂时出错，请稍后再试。",
+        };
+}

@@ -1,0 +1,86 @@
+namespace Platform.Portal.Features.Demands;
+
+// The residents service's demand documents as the portal reads them; statuses and actions stay wire names.
+
+public sealed record DemandPage(IReadOnlyList<DemandView> Items, int Page, int PageSize, int Total);
+
+public sealed record DemandOverdue(bool Response, bool Resolution)
+{
+    public bool Any => Response || Resolution;
+}
+
+public sealed record DemandSummons(string Department, DateTimeOffset SummonedAt, DateTimeOffset? CheckedInAt);
+
+public sealed record DemandStep(
+    int Sequence, string Action, string? FromStatus, string ToStatus, string ActorId, string? ActorName, DateTimeOffset At, string? Note, string? Details);
+
+public sealed record DemandView(
+    Guid Id,
+    string TrackingNumber,
+    string Status,
+    string Title,
+    string Description,
+    string Category,
+    string Channel,
+    string Priority,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset ResponseDueAt,
+    DateTimeOffset ResolutionDueAt,
+    DemandOverdue Overdue,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<DemandSummons> Summons,
+    IReadOnlyList<DemandStep>? History)
+{
+    /// <summary>The summoned departments that have not checked in (报到) yet: the only ones a check-in can name.</summary>
+    public IEnumerable<string> PendingDepartments => Summons.Where(s => s.CheckedInAt is null).Select(s => s.Department);
+}
+
+/// <summary>What a worker filled in on the demand's page, for whichever action's button they pressed.</summary>
+public sealed class DemandActionForm
+{
+    public string? Action { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? AssigneeType { get; set; }
+
+    public string? AssigneeId { get; set; }
+
+    /// <summary>Departments to summon, separated by commas, 、 or spaces.</summary>
+    public string? Departments { get; set; }
+
+    public string? Department { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The API's request body for <see cref="Action"/>: only the fields that action reads.</summary>
+    public Dictionary<string, object?> ToRequest()
+    {
+        var body = new Dictionary<string, object?> { ["note"] = Blank(Note) };
+        switch (Action)
+        {
+            case DemandActions.Classify:
+                body["category"] = Blank(Category);
+                break;
+            case DemandActions.Assign:
+                body["assigneeType"] = Blank(AssigneeType);
+                body["assigneeId"] = Blank(AssigneeId);
+                break;
+            case DemandActions.Whistle:
+                body["departments"] = (Departments ?? "").Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                break;
+            case DemandActions.Checkin:
+                body["department"] = Blank(Department);
+                break;
+            case DemandActions.Unresolvable:
+                body["reason"] = Blank(Reason);
+                break;
+        }
+
+        return body;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
