@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.Tokens;
@@ -19,7 +20,7 @@ internal static class LoginPage
     public static IEndpointRouteBuilder MapLoginPage(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-            Render(context, antiforgery, SafeReturnUrl(returnUrl), error: null))
+            Render(context, antiforgery, ReturnUrls.LocalOrRoot(returnUrl), error: null))
             .AllowAnonymous().ExcludeFromDescription();
 
         endpoints.MapPost(Path, SignInAsync).AllowAnonymous().ExcludeFromDescription();
@@ -33,7 +34,7 @@ internal static class LoginPage
         [FromForm] LoginForm form,
         CancellationToken cancellationToken)
     {
-        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        var returnUrl = ReturnUrls.LocalOrRoot(form.ReturnUrl);
         var user = await passwords.VerifyAsync(form.Login, form.Password, cancellationToken);
         if (user is null)
         {
@@ -46,12 +47,6 @@ internal static class LoginPage
         await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(returnUrl);
     }
-
-    /// <summary>Only local paths: an open redirect would let a phishing link borrow our login page.</summary>
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl
-            : "/";
 
     private static IResult Render(HttpContext context, IAntiforgery antiforgery, string returnUrl, string? error)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Platform.ServiceDefaults;
 
 namespace Platform.Portal.Session;
 
@@ -26,7 +27,7 @@ internal static partial class SignInEndpoints
                 ? Results.Challenge(
                     new AuthenticationProperties(new Dictionary<string, string?> { [PortalSession.TenantParameter] = named })
                     {
-                        RedirectUri = LocalPath(returnUrl),
+                        RedirectUri = ReturnUrls.LocalOrRoot(returnUrl),
                     },
                     [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.LocalRedirect($"{SignInPagePath}?invalid=1"))
@@ -61,12 +62,6 @@ internal static partial class SignInEndpoints
         await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = SignInPagePath + "?signedOut=1" });
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
-
-    /// <summary>Only paths of this site: a sign-in link must not be able to send the user elsewhere afterwards.</summary>
-    internal static string LocalPath(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl
-            : "/";
 
     // As the districts service names them (lower-case letters, digits and hyphens).
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
