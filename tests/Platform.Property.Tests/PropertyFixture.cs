@@ -34,9 +34,6 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
     /// <summary>The other district's street.</summary>
     public static readonly Guid OtherStreet = Guid.Parse("00000000-0000-0000-0000-00000000b001");
 
-    /// <summary>A second district, for isolation tests.</summary>
-    public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000b1"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
-
     protected override void RecordEvents(EventRecorder.Registrations events) => events.Record<PropertyWorkOrderStatusChangedIntegrationEvent>();
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
-using Platform.MultiTenancy;
 using Platform.Residents.Contracts;
 using Platform.Residents.Data;
 using Platform.Testing;
@@ -22,9 +21,6 @@ public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("r
 
     /// <summary>The supports that put a topic on the agenda in the tests.</summary>
     public const int TopicSupportThreshold = 3;
-
-    /// <summary>A second district, for isolation tests.</summary>
-    public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000a1"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
 
     protected override void RecordEvents(EventRecorder.Registrations events) => events
         .Record<ResidentRegisteredIntegrationEvent>()

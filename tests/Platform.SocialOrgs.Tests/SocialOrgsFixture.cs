@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
-using Platform.MultiTenancy;
 using Platform.SocialOrgs.Contracts;
 using Platform.SocialOrgs.Data;
 using Platform.Testing;
@@ -17,9 +16,6 @@ namespace Platform.SocialOrgs.Tests;
 /// </summary>
 public sealed class SocialOrgsFixture() : ServiceFixture<Program, SocialOrgsDbContext>("socialorgs")
 {
-    /// <summary>A second district, for isolation tests.</summary>
-    public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000b2"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
-
     /// <summary>How long an organisation may stay in one growth stage in the tests.</summary>
     public static TimeSpan StuckAfter { get; } = TimeSpan.FromSeconds(2);
 

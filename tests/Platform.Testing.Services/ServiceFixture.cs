@@ -34,6 +34,9 @@ public abstract class ServiceFixture<TProgram, TContext>(string serviceName) : I
     /// <summary>The demo district that identity (and the Districts service) seed in development.</summary>
     public static TenantInfo Demo { get; } = new(DemoDistrict.Id, DemoDistrict.Identifier, DemoDistrict.Name, TenantStatus.Active, new Dictionary<string, string>());
 
+    /// <summary>A second district, for tenant-isolation tests; a fixture onboards it in its arrangements.</summary>
+    public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000b2"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
+
     /// <summary>The service's short name, e.g. <c>residents</c>.</summary>
     public string ServiceName { get; } = serviceName;
 

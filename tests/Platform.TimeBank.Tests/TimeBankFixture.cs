@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.MultiTenancy;
 using Platform.Testing;
 using Platform.Testing.Services;
 using Platform.TimeBank.Contracts;
@@ -16,9 +15,6 @@ namespace Platform.TimeBank.Tests;
 /// </summary>
 public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContext>("timebank")
 {
-    /// <summary>A second district, for isolation tests.</summary>
-    public static TenantInfo Other { get; } = new(Guid.Parse("0000000a-0000-0000-0000-0000000000b2"), "other-district", "别的区", TenantStatus.Active, new Dictionary<string, string>());
-
     /// <summary>The service's clock, which tests move forward.</summary>
     public AdvancingClock Clock { get; } = new();
 
