@@ -104,6 +104,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
                 holder.Property(h => h.IdNumberMasked).HasMaxLength(18);
                 holder.Property(h => h.CreditCode).HasMaxLength(18);
                 holder.Ignore(h => h.Identity);
+                holder.Ignore(h => h.NameShownToOwners);
             });
             unit.Navigation(u => u.Holders).AutoInclude();
         });

@@ -44,6 +44,9 @@ public static class PropertyErrors
     /// <summary>409: someone else opened or closed the vote at the same moment.</summary>
     public static readonly DomainError VoteChanged = DomainError.Conflict("property.vote_changed");
 
+    /// <summary>409: the vote has not closed yet, so who voted how is not shown.</summary>
+    public static readonly DomainError VoteNotClosed = DomainError.Conflict("property.vote_not_closed");
+
     /// <summary>409: the vote's closing time has passed, so it can no longer be opened.</summary>
     public static readonly DomainError VoteExpired = DomainError.Conflict("property.vote_expired");
 

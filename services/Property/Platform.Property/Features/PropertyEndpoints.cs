@@ -54,6 +54,7 @@ internal static class PropertyEndpoints
         GetVote.Map(votes);
         ChangeVoteStatus.Map(votes);
         CastBallot.Map(votes);
+        ListBallots.Map(votes);
         GetTally.Map(votes);
 
         var companies = property.MapGroup("/companies").RequireAuthorization(RuleMakersPolicy).WithTags("物业服务企业 Property companies");

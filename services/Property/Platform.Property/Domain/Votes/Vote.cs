@@ -187,6 +187,15 @@ public sealed class Vote : ITenantOwned
         }
     }
 
+    /// <summary>Refuses (409) unless the vote has closed at <paramref name="now"/>: who voted how is shown only after the count.</summary>
+    public void EnsureClosed(DateTimeOffset now)
+    {
+        if (StatusAt(now) != VoteStatus.Closed)
+        {
+            throw new DomainException(PropertyErrors.VoteNotClosed, $"The vote is {StatusAt(now).ToWire()}; who voted how is shown once it has closed.");
+        }
+    }
+
     /// <summary>
     /// Refuses (400) choices that do not answer every matter exactly once, naming the first missing or unknown key.
     /// </summary>
