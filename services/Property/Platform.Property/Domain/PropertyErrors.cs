@@ -91,4 +91,19 @@ public static class PropertyErrors
 
     /// <summary>400: rejecting a work order needs a reason.</summary>
     public static readonly DomainError RejectionReason = DomainError.Invalid("property.rejection_reason");
+
+    /// <summary>404: no committee with that id in the caller's scope.</summary>
+    public static readonly DomainError CommitteeNotFound = DomainError.NotFound("property.committee_not_found");
+
+    /// <summary>409: the committee's stage does not allow that step.</summary>
+    public static readonly DomainError CommitteeStep = DomainError.Conflict("property.committee_step");
+
+    /// <summary>409: the area has a committee of that kind under way, or an active committee, already.</summary>
+    public static readonly DomainError CommitteeUnderWay = DomainError.Conflict("property.committee_under_way");
+
+    /// <summary>400: a preparatory group, interim committee, candidate list or seat count breaks the composition rules.</summary>
+    public static readonly DomainError CommitteeComposition = DomainError.Invalid("property.committee_composition");
+
+    /// <summary>400: a committee's term is longer than allowed, or over already.</summary>
+    public static readonly DomainError CommitteeTerm = DomainError.Invalid("property.committee_term");
 }
