@@ -129,6 +129,12 @@ public sealed class CommitteeApiTests(PropertyFixture fixture)
         await (await member.BallotAsync(nextVote, "1-004")).AssertOkAsync(HttpStatusCode.Created);
         await (await notMember.BallotAsync(nextVote, "1-005")).AssertProblemAsync(HttpStatusCode.Forbidden, "property.ballot_forbidden");
         await (await member.BallotAsync(nextVote, "1-005", "online")).AssertProblemAsync(HttpStatusCode.Forbidden, "property.ballot_forbidden");
+
+        // The committee closes a vote early, recorded with who did; another owner may not.
+        await (await notMember.PostAsync($"/api/property/votes/{nextVote}/close", null, Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden, "property.vote_close_forbidden");
+        var closed = await PostAsync(member, $"/api/property/votes/{nextVote}/close");
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(closed.GetProperty("closedBy").GetString()));
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public static class PropertyErrors
     /// <summary>403: an online ballot is cast by the owner themself, a paper or proxy ballot by someone entering it for the area.</summary>
     public static readonly DomainError BallotForbidden = DomainError.Forbidden("property.ballot_forbidden");
 
+    /// <summary>403: only the area's owners'-committee members and those who keep the area close a vote early.</summary>
+    public static readonly DomainError CloseForbidden = DomainError.Forbidden("property.vote_close_forbidden");
+
     /// <summary>400: a tenant rule would let a decision pass that the Civil Code refuses.</summary>
     public static readonly DomainError RuleLooserThanLaw = DomainError.Invalid("property.rule_looser_than_law");
 
