@@ -12,6 +12,8 @@ builder.AddPlatformService<SocialOrgsDbContext>("socialorgs", bus => bus.AddTerr
 builder.Services.AddScoped<ISubtreeMoveHandler, SocialOrgsSubtreeMove>();
 
 builder.Services.AddPersonalData();
+// The stored-data checks of requests look at the caller's scope.
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
     .Validate(options => options.TargetPerCommunity > 0, "SocialOrgs:Registry:TargetPerCommunity must be positive.").ValidateOnStart();
 builder.Services.AddOptions<IncubationOptions>().BindConfiguration(IncubationOptions.SectionName)
