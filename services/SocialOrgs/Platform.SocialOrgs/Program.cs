@@ -1,6 +1,7 @@
 using Platform.PersonalData;
 using Platform.ServiceHost;
 using Platform.SocialOrgs.Data;
+using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
 using Platform.SocialOrgs.Features.Territory;
@@ -21,7 +22,8 @@ builder.Services.AddOptions<IncubationOptions>().BindConfiguration(IncubationOpt
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrganisationEndpoints.UsersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.UserRoles))
-    .AddPolicy(OrganisationEndpoints.OfficialsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.OfficialRoles));
+    .AddPolicy(OrganisationEndpoints.OfficialsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.OfficialRoles))
+    .AddPolicy(FundingEndpoints.FundersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(FundingEndpoints.FunderRoles));
 builder.Services.AddValidation();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ var app = builder.Build();
 app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapIncubationEndpoints();
+app.MapFundingEndpoints();
 
 app.Run();
 
