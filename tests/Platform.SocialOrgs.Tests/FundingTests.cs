@@ -59,6 +59,15 @@ public sealed class FundingTests
         Assert.Equal((FundingErrors.InvalidCall, "budget"), (refusal.Error, refusal.Field));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(FundingCall.MaxExitBarDays + 1)]
+    public void Open_WithAnExitBarOffTheRange_IsRefused(int days)
+    {
+        var refusal = Refused(() => FundingCall.Open(Terms(exitBarDays: days), Opens, Closes, Rubric, "funder", Opens.AddDays(-1)));
+        Assert.Equal((FundingErrors.InvalidCall, "exitBarDays"), (refusal.Error, refusal.Field));
+    }
+
     [Fact]
     public void PhaseAt_MovesFromUpcomingToOpenToClosed_AtTheWindowsEdges()
     {

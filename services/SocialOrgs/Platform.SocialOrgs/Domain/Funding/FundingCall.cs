@@ -55,6 +55,9 @@ public sealed class FundingCall : ITenantOwned
     /// <summary>The longest title or funder name.</summary>
     public const int TextMaxLength = 100;
 
+    /// <summary>The longest bar after an exit from incubation: ten years.</summary>
+    public const int MaxExitBarDays = 3650;
+
     private List<ServiceCategory> _categories = [];
 
     private FundingCall()
@@ -115,7 +118,7 @@ public sealed class FundingCall : ITenantOwned
         (nameof(Budget), Yuan.Problem(budget)),
         (nameof(Categories), categories == 0 ? "A call funds at least one category." : null),
         (nameof(ClosesAt), closesAt <= opensAt ? "The window closes after it opens." : null),
-        (nameof(ExitBarDays), exitBarDays < 0 ? "Cannot be negative." : null),
+        (nameof(ExitBarDays), exitBarDays is < 0 or > MaxExitBarDays ? $"Between 0 and {MaxExitBarDays} days." : null),
     ];
 
     /// <summary>Why a title or name is unacceptable, or null.</summary>
