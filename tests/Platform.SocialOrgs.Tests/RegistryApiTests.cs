@@ -72,9 +72,9 @@ public sealed class RegistryApiTests(SocialOrgsFixture fixture)
             (new { name, kind = "interest" }, "validation_failed", "homeNodeId"),
             (new { name, kind = "interest", homeNodeId = TestTerritory.CommunityA1, memberCount = 2, partyMemberCount = 3 }, "validation_failed", "partyMemberCount"),
             (new { name, kind = "interest", homeNodeId = TestTerritory.CommunityA1, contacts = new[] { new { name = "李梅", role = "负责人", phone = "12345" } } }, "validation_failed", "contacts"),
-            (new { name, kind = "interest", homeNodeId = TestTerritory.GridA1 }, "socialorgs.invalid_home_node", "homeNodeId"),
-            (new { name, kind = "interest", homeNodeId = Guid.NewGuid() }, "socialorgs.invalid_home_node", "homeNodeId"),
-            (new { name, kind = "interest", homeNodeId = TestTerritory.CommunityA1, serviceAreaIds = new[] { Guid.NewGuid() } }, "socialorgs.invalid_service_area", "serviceAreaIds"),
+            (new { name, kind = "interest", homeNodeId = TestTerritory.GridA1 }, "validation_failed", "homeNodeId"),
+            (new { name, kind = "interest", homeNodeId = Guid.NewGuid() }, "validation_failed", "homeNodeId"),
+            (new { name, kind = "interest", homeNodeId = TestTerritory.CommunityA1, serviceAreaIds = new[] { Guid.NewGuid() } }, "validation_failed", "serviceAreaIds"),
         };
         foreach (var (body, code, field) in cases)
         {
@@ -86,6 +86,39 @@ public sealed class RegistryApiTests(SocialOrgsFixture fixture)
         await unknownKind.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var list = await (await admin.GetAsync(new Uri($"/api/socialorgs/organisations?q={name}", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Enter_WithShapeAndTerritoryProblems_AnswersThemAllInOneProblem()
+    {
+        var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
+
+        var problem = await (await worker.PostAsJsonAsync(
+                "/api/socialorgs/organisations",
+                new { name = " ", kind = "interest", homeNodeId = TestTerritory.CommunityA2, serviceAreaIds = new[] { TestTerritory.GridA1, Guid.NewGuid() }, memberCount = 1, partyMemberCount = 2 },
+                Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(
+            ["homeNodeId", "name", "partyMemberCount", "serviceAreaIds"],
+            errors.EnumerateObject().Select(field => field.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("in your area", errors.GetProperty("homeNodeId")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_WithAServiceAreaTheDistrictDoesNotHave_AnswersTheFieldAndChangesNothing()
+    {
+        var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
+        var id = (await EnterAsync(worker, NewOrganisation(TestTerritory.CommunityA1))).GetProperty("id").GetGuid();
+
+        var problem = await (await worker.PatchJsonAsync($"/api/socialorgs/organisations/{id}", new { name = "改名", serviceAreaIds = new[] { Guid.NewGuid() } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("serviceAreaIds", out _));
+        var unchanged = await (await worker.GetAsync(new Uri($"/api/socialorgs/organisations/{id}", UriKind.Relative), Cancellation)).AssertOkAsync();
+        Assert.NotEqual("改名", unchanged.GetProperty("name").GetString());
+        Assert.Equal([TestTerritory.GridA1], unchanged.GetProperty("serviceAreaIds").EnumerateArray().Select(a => a.GetGuid()));
     }
 
     [Fact]
@@ -179,8 +212,9 @@ public sealed class RegistryApiTests(SocialOrgsFixture fixture)
             .AssertProblemAsync(HttpStatusCode.NotFound, "socialorgs.organisation_not_found");
         await (await streetAdmin.PostAsync(new Uri($"/api/socialorgs/organisations/{inB1}/file", UriKind.Relative), null, Cancellation))
             .AssertProblemAsync(HttpStatusCode.NotFound, "socialorgs.organisation_not_found");
-        await (await worker.PostAsJsonAsync("/api/socialorgs/organisations", NewOrganisation(TestTerritory.CommunityA2), Cancellation))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "socialorgs.invalid_home_node");
+        var outside = await (await worker.PostAsJsonAsync("/api/socialorgs/organisations", NewOrganisation(TestTerritory.CommunityA2), Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(outside.GetProperty("errors").TryGetProperty("homeNodeId", out _));
         var resident = await fixture.MemberClientAsync(PlatformRoleNames.Resident);
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync(new Uri("/api/socialorgs/organisations", UriKind.Relative), Cancellation)).StatusCode);
     }

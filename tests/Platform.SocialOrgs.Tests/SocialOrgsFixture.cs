@@ -20,7 +20,9 @@ public sealed class SocialOrgsFixture() : ServiceFixture<Program, SocialOrgsDbCo
     public static TimeSpan StuckAfter { get; } = TimeSpan.FromSeconds(2);
 
     protected override void RecordEvents(EventRecorder.Registrations events) => events
-        .Record<SocialOrganisationStatusChangedIntegrationEvent>();
+        .Record<SocialOrganisationStatusChangedIntegrationEvent>()
+        .Record<FundingCallOpenedIntegrationEvent>()
+        .Record<ProposalSubmittedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

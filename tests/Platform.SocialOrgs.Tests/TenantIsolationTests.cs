@@ -36,8 +36,9 @@ public sealed class TenantIsolationTests(SocialOrgsFixture fixture)
         }
 
         // The demo district's nodes are not the other district's: it cannot place an organisation there.
-        await (await other.PostAsJsonAsync("/api/socialorgs/organisations", RegistryApiTests.NewOrganisation(TestTerritory.CommunityA1), Cancellation))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "socialorgs.invalid_home_node");
+        var placed = await (await other.PostAsJsonAsync("/api/socialorgs/organisations", RegistryApiTests.NewOrganisation(TestTerritory.CommunityA1), Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["homeNodeId", "serviceAreaIds"], placed.GetProperty("errors").EnumerateObject().Select(field => field.Name).Order(StringComparer.Ordinal));
         var list = await (await other.GetAsync(new Uri($"/api/socialorgs/organisations?q={name}", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal(0, list.GetProperty("total").GetInt32());
         var gaps = await (await other.GetAsync(new Uri("/api/socialorgs/party-coverage/gaps?pageSize=100", UriKind.Relative), Cancellation)).AssertOkAsync();

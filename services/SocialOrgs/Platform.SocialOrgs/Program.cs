@@ -1,6 +1,7 @@
 using Platform.PersonalData;
 using Platform.ServiceHost;
 using Platform.SocialOrgs.Data;
+using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
 using Platform.SocialOrgs.Features.Territory;
@@ -12,6 +13,8 @@ builder.AddPlatformService<SocialOrgsDbContext>("socialorgs", bus => bus.AddTerr
 builder.Services.AddScoped<ISubtreeMoveHandler, SocialOrgsSubtreeMove>();
 
 builder.Services.AddPersonalData();
+// The stored-data checks of requests look at the caller's scope.
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName)
     .Validate(options => options.TargetPerCommunity > 0, "SocialOrgs:Registry:TargetPerCommunity must be positive.").ValidateOnStart();
 builder.Services.AddOptions<IncubationOptions>().BindConfiguration(IncubationOptions.SectionName)
@@ -19,7 +22,8 @@ builder.Services.AddOptions<IncubationOptions>().BindConfiguration(IncubationOpt
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrganisationEndpoints.UsersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.UserRoles))
-    .AddPolicy(OrganisationEndpoints.OfficialsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.OfficialRoles));
+    .AddPolicy(OrganisationEndpoints.OfficialsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganisationEndpoints.OfficialRoles))
+    .AddPolicy(FundingEndpoints.FundersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(FundingEndpoints.FunderRoles));
 builder.Services.AddValidation();
 
 var app = builder.Build();
@@ -27,6 +31,7 @@ var app = builder.Build();
 app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapIncubationEndpoints();
+app.MapFundingEndpoints();
 
 app.Run();
 

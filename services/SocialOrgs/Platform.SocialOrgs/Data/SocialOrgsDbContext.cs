@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Platform.MultiTenancy;
 using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Domain;
+using Platform.SocialOrgs.Domain.Funding;
 using Platform.SocialOrgs.Domain.Incubations;
 using Platform.TerritoryReplica;
 
@@ -24,6 +25,12 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
 
     /// <summary>The current district's incubations.</summary>
     public DbSet<Incubation> Incubations => Set<Incubation>();
+
+    /// <summary>The current district's funding calls.</summary>
+    public DbSet<FundingCall> FundingCalls => Set<FundingCall>();
+
+    /// <summary>The current district's proposals to funding calls.</summary>
+    public DbSet<Proposal> Proposals => Set<Proposal>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -129,6 +136,46 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
                             scores => new Dictionary<string, int>(scores, StringComparer.Ordinal)));
                 assessment.Ignore(a => a.Scores);
             });
+        });
+
+        modelBuilder.Entity<FundingCall>(call =>
+        {
+            call.ToTable("funding_calls");
+            call.Property(c => c.Id).ValueGeneratedNever();
+            call.Property(c => c.Title).HasMaxLength(FundingCall.TextMaxLength);
+            call.Property(c => c.FunderKind).HasConversion<string>().HasMaxLength(20);
+            call.Property(c => c.FunderName).HasMaxLength(FundingCall.TextMaxLength);
+            call.Property(c => c.FunderCreditCode).HasMaxLength(18);
+            call.Property(c => c.Budget).HasPrecision(12, 2);
+            call.Property(c => c.MinimumStatus).HasConversion<string>().HasMaxLength(20);
+            call.Property(c => c.OpenedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+            call.PrimitiveCollection<List<ServiceCategory>>("_categories").HasColumnName("Categories")
+                .ElementType(element => element.HasConversion<string>());
+            call.Ignore(c => c.Categories);
+            call.HasIndex(c => new { c.TenantId, c.ClosesAt });
+        });
+
+        modelBuilder.Entity<Proposal>(proposal =>
+        {
+            proposal.ToTable("proposals");
+            proposal.Property(p => p.Id).ValueGeneratedNever();
+            proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            proposal.Property(p => p.Title).HasMaxLength(ProposalContent.TextMaxLength);
+            proposal.Property(p => p.Category).HasConversion<string>().HasMaxLength(30);
+            proposal.Property(p => p.Needs).HasMaxLength(ProposalContent.NeedsMaxLength);
+            proposal.Property(p => p.BeneficiaryGroup).HasMaxLength(ProposalContent.TextMaxLength);
+            proposal.Property(p => p.Amount).HasPrecision(12, 2);
+            proposal.Property(p => p.UpdatedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+            proposal.Property<List<Guid>>("_demandIds").HasColumnName("DemandIds");
+            proposal.Ignore(p => p.DemandIds);
+            proposal.Property<List<Guid>>("_topicIds").HasColumnName("TopicIds");
+            proposal.Ignore(p => p.TopicIds);
+            // Read and written whole with the proposal, never queried on their own.
+            proposal.OwnsMany(p => p.BudgetLines, line => line.ToJson());
+            proposal.OwnsMany(p => p.Milestones, milestone => milestone.ToJson());
+            // One proposal per organisation and call.
+            proposal.HasIndex(p => new { p.TenantId, p.CallId, p.OrganisationId }).IsUnique();
+            proposal.HasIndex(p => new { p.TenantId, p.OrganisationId });
         });
     }
 }

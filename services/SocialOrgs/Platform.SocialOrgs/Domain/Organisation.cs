@@ -124,6 +124,15 @@ public sealed class Organisation : ITenantOwned, ITerritoryPlaced
         : partyMembers > members ? "There cannot be more party members than members."
         : null;
 
+    /// <summary>Why <paramref name="home"/> cannot be an organisation's home, or null.</summary>
+    public static string? HomeNodeProblem(TerritoryReplicaNode home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return home.Retired || !HomeNodeKinds.Contains(home.Kind)
+            ? "An organisation is at home in a street, township, town, community or village that is not retired."
+            : null;
+    }
+
     /// <summary>Enters an organisation in the registry, unregistered, at home in <paramref name="home"/>.</summary>
     /// <exception cref="DomainException">The home node is not a street or community, the counts or service areas are wrong.</exception>
     /// <exception cref="ArgumentException">The name or a contact is unacceptable (the request checks them first).</exception>
@@ -133,10 +142,9 @@ public sealed class Organisation : ITenantOwned, ITerritoryPlaced
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(home);
-        if (home.Retired || !HomeNodeKinds.Contains(home.Kind))
+        if (HomeNodeProblem(home) is { } problem)
         {
-            throw new DomainException(
-                SocialOrgErrors.InvalidHomeNode, "An organisation is at home in a street, township, town, community or village that is not retired.", "homeNodeId");
+            throw new DomainException(SocialOrgErrors.InvalidHomeNode, problem, "homeNodeId");
         }
 
         var organisation = new Organisation

@@ -125,6 +125,154 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.FundingCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExitBarDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FunderCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("FunderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FunderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MinimumStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<string[]>("_categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Categories");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ClosesAt");
+
+                    b.ToTable("funding_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Beneficiaries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BeneficiaryGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<Guid>>("_demandIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("DemandIds");
+
+                    b.PrimitiveCollection<List<Guid>>("_topicIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("TopicIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OrganisationId");
+
+                    b.HasIndex("TenantId", "CallId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("proposals", (string)null);
+                });
+
             modelBuilder.Entity("Platform.SocialOrgs.Domain.Incubations.Incubation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -351,6 +499,61 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.HasIndex("TenantId", "Path");
 
                     b.ToTable("territory_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Proposal", b =>
+                {
+                    b.OwnsMany("Platform.SocialOrgs.Domain.Funding.BudgetLine", "BudgetLines", b1 =>
+                        {
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("Item")
+                                .IsRequired();
+
+                            b1.HasKey("ProposalId", "__synthesizedOrdinal");
+
+                            b1.ToTable("proposals");
+
+                            b1
+                                .ToJson("BudgetLines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProposalId");
+                        });
+
+                    b.OwnsMany("Platform.SocialOrgs.Domain.Funding.Milestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("DueOn");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("ProposalId", "__synthesizedOrdinal");
+
+                            b1.ToTable("proposals");
+
+                            b1
+                                .ToJson("Milestones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProposalId");
+                        });
+
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Platform.SocialOrgs.Domain.Incubations.Incubation", b =>

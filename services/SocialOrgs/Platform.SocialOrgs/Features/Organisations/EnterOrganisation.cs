@@ -21,7 +21,7 @@ namespace Platform.SocialOrgs.Features.Organisations;
 /// <param name="Contacts">Whom to reach, at most five.</param>
 public sealed record EnterOrganisationRequest(
     string? Name, OrganisationKind? Kind, Guid? HomeNodeId, IReadOnlyList<Guid>? ServiceAreaIds, IReadOnlyList<ServiceCategory>? Categories,
-    int? MemberCount, int? PartyMemberCount, IReadOnlyList<ContactRequest>? Contacts) : IValidatableObject
+    int? MemberCount, int? PartyMemberCount, IReadOnlyList<ContactRequest>? Contacts) : IValidatableObject, IOrganisationPlacement
 {
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
@@ -38,6 +38,7 @@ internal static class EnterOrganisation
 {
     public static void Map(RouteGroupBuilder registry) =>
         registry.MapPost("organisations", HandleAsync).RequireAuthorization(OrganisationEndpoints.OfficialsPolicy)
+            .ValidateWithStoredData<EnterOrganisationRequest, OrganisationPlacementCheck>()
             .WithSummary("Enter an organisation in the registry (unregistered), at home in a street or community of the caller's scope.");
 
     private static async Task<Created<OrganisationResponse>> HandleAsync(

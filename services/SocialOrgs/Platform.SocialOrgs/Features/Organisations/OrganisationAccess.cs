@@ -4,6 +4,7 @@ using Platform.Domain;
 using Platform.ServiceDefaults;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
+using Platform.SocialOrgs.Domain.Funding;
 using Platform.SocialOrgs.Domain.Incubations;
 using Platform.TerritoryReplica;
 
@@ -38,6 +39,19 @@ internal sealed record OrganisationAccess(CallerScope Scope, bool IsOfficial, st
         IsOfficial
             ? db.Incubations.InSubtree(Scope.Path)
             : db.Incubations.Where(i => db.Organisations.Any(o => o.Id == i.OrganisationId && o.Members.Any(m => m.UserId == UserId)));
+
+    /// <summary>The proposals of the organisations the caller may see.</summary>
+    public IQueryable<Proposal> VisibleProposals(SocialOrgsDbContext db)
+    {
+        var organisations = Visible(db);
+        return db.Proposals.Where(p => organisations.Any(o => o.Id == p.OrganisationId));
+    }
+
+    /// <summary>The proposal, tracked for a change the caller makes.</summary>
+    /// <exception cref="DomainException">The caller may not see it (or it does not exist).</exception>
+    public async Task<Proposal> FindProposalAsync(Guid id, SocialOrgsDbContext db, CancellationToken cancellationToken) =>
+        await VisibleProposals(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new DomainException(FundingErrors.ProposalNotFound, $"No proposal {id} that you keep or act for.");
 
     /// <summary>The incubation, tracked for a change the caller makes.</summary>
     /// <exception cref="DomainException">The caller may not see it (or it does not exist).</exception>

@@ -43,17 +43,26 @@ internal static class OrganisationInput
     public static string? ServiceAreasProblem(IReadOnlyList<Guid>? serviceAreaIds) =>
         serviceAreaIds?.Count > Organisation.MaxServiceAreas ? $"At most {Organisation.MaxServiceAreas} service areas." : null;
 
-    /// <summary>The home node, which must lie in the caller's scope.</summary>
+    /// <summary>The refusal of a home node outside the caller's area.</summary>
+    public static string NotInCallersArea(Guid id) => $"No street or community {id} in your area.";
+
+    /// <summary>The refusal of a service area the district does not have.</summary>
+    public static string UnknownServiceArea(Guid id) => $"No node {id} in the district.";
+
+    /// <summary>
+    /// The home node, which must lie in the caller's scope. <see cref="OrganisationPlacementCheck"/> has refused it with
+    /// the request's other problems already; this refuses a node that changed in between.
+    /// </summary>
     /// <exception cref="DomainException">No such node in the caller's area.</exception>
     public static async Task<TerritoryReplicaNode> HomeNodeAsync(Guid id, CallerScope scope, SocialOrgsDbContext db, CancellationToken cancellationToken)
     {
         var node = await db.TerritoryNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         return node is not null && scope.Sees(node.Path)
             ? node
-            : throw new DomainException(SocialOrgErrors.InvalidHomeNode, $"No street or community {id} in your area.", "homeNodeId");
+            : throw new DomainException(SocialOrgErrors.InvalidHomeNode, NotInCallersArea(id), "homeNodeId");
     }
 
-    /// <summary>The service areas, each a node of the district.</summary>
+    /// <summary>The service areas, each a node of the district (checked with the request first, as the home node is).</summary>
     /// <exception cref="DomainException">One of them is not a node of the district.</exception>
     public static async Task<IReadOnlyList<TerritoryReplicaNode>> ServiceAreasAsync(
         IReadOnlyList<Guid> ids, SocialOrgsDbContext db, CancellationToken cancellationToken)
@@ -63,7 +72,7 @@ internal static class OrganisationInput
         if (nodes.Count < distinct.Count)
         {
             var missing = distinct.First(id => nodes.All(n => n.Id != id));
-            throw new DomainException(SocialOrgErrors.InvalidServiceArea, $"No node {missing} in the district.", "serviceAreaIds");
+            throw new DomainException(SocialOrgErrors.InvalidServiceArea, UnknownServiceArea(missing), "serviceAreaIds");
         }
 
         return [.. distinct.Select(id => nodes.Single(n => n.Id == id))];

@@ -18,8 +18,11 @@ namespace Platform.SocialOrgs.Features.Organisations;
 /// <param name="Contacts">The contacts, replacing the list.</param>
 public sealed record UpdateOrganisationRequest(
     string? Name, OrganisationKind? Kind, IReadOnlyList<Guid>? ServiceAreaIds, IReadOnlyList<ServiceCategory>? Categories,
-    int? MemberCount, int? PartyMemberCount, IReadOnlyList<ContactRequest>? Contacts) : IValidatableObject
+    int? MemberCount, int? PartyMemberCount, IReadOnlyList<ContactRequest>? Contacts) : IValidatableObject, IOrganisationPlacement
 {
+    /// <inheritdoc />
+    Guid? IOrganisationPlacement.HomeNodeId => null;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
         (nameof(Name), Name is null ? null : Organisation.NameProblem(Name)),
@@ -31,7 +34,7 @@ public sealed record UpdateOrganisationRequest(
 internal static class UpdateOrganisation
 {
     public static void Map(RouteGroupBuilder registry) =>
-        registry.MapPatch("organisations/{id:guid}", HandleAsync)
+        registry.MapPatch("organisations/{id:guid}", HandleAsync).ValidateWithStoredData<UpdateOrganisationRequest, OrganisationPlacementCheck>()
             .WithSummary("Change the profile (name, kind, service areas, categories, member counts, contacts) of an organisation the caller keeps or acts for.");
 
     private static async Task<Ok<OrganisationResponse>> HandleAsync(
