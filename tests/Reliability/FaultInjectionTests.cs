@@ -20,7 +20,10 @@ namespace Platform.Reliability.Tests;
 /// </remarks>
 public sealed class FaultInjectionTests
 {
-    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
+    // From the fault to every process healthy and the databases reachable through the gateway. A restarted .NET service
+    // (migrator, bus, catch-up) or broker takes 10-20 s on a quiet 2-core machine and up to a minute when builds and other
+    // test runs share it; the bound leaves room for the latter and still fails a service that does not come back.
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(3);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -83,7 +86,9 @@ public sealed class FaultInjectionTests
 
         Assert.True(settled, $"Events still missing after the platform settled.\n{report}");
         Assert.All(phases, p => Assert.True(p.Recovery <= RecoveryBound, $"{p.Name}: recovered after {p.Recovery.TotalSeconds:0.0} s.\n{report}"));
-        Assert.DoesNotContain(attempts, a => a.Status >= 500 && a.Status != 502 && a.Status != 503 && a.Status != 504);
+        // A service down is 502 at the gateway, its database down 503 from the service; never a 500, never without a problem body.
+        Assert.DoesNotContain(attempts, a => a.Status >= 500 && a.Status is not (502 or 503 or 504));
+        Assert.DoesNotContain(attempts, a => a.Status >= 500 && !a.ProblemBody);
         Assert.All(phases, p => Assert.Equal((0, 0), TallyOf(p, phases, attempts, effects, counter).LostAndDuplicated));
     }
 
