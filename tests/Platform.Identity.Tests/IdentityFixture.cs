@@ -80,6 +80,9 @@ public sealed class IdentityFixture : IAsyncLifetime
         return id;
     }
 
+    /// <summary>A second replica of the identity service on the same database, virtual host and keys; the caller disposes of it.</summary>
+    public IdentityTestHost StartReplica() => _host!.StartReplica();
+
     public HttpClient CreateClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.Identity.Tests;
 
-public sealed partial class TokenFlowTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
+public sealed class TokenFlowTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -100,30 +98,15 @@ public sealed partial class TokenFlowTests(IdentityFixture fixture) : IClassFixt
     public async Task AuthorizationCodeWithPkce_ThroughLoginPage_IssuesTokenForNamedDistrict()
     {
         using var browser = fixture.CreateClient();
-        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
-        const string redirectUri = "http://localhost:5173/auth/callback";
-        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = "portal", ["response_type"] = "code", ["redirect_uri"] = redirectUri,
-            ["scope"] = "openid api offline_access", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
-            ["state"] = "s-123", ["tenant"] = "demo",
-        });
+        var (verifier, authorize) = CodeFlowSteps.PortalAuthorization("s-123");
 
-        using var toLogin = await browser.GetAsync(new Uri(authorize, UriKind.Relative), Cancellation);
+        using var toLogin = await browser.GetAsync(authorize, Cancellation);
         Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
         Assert.StartsWith("/account/login", toLogin.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var loginPage = await browser.GetStringAsync(toLogin.Headers.Location, Cancellation);
-        var antiforgery = AntiforgeryField().Match(loginPage);
-        var returnUrl = ReturnUrlField().Match(loginPage).Groups[1].Value;
-        using var signedIn = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(
-        [
-            new(antiforgery.Groups[1].Value, antiforgery.Groups[2].Value),
-            new("returnUrl", System.Net.WebUtility.HtmlDecode(returnUrl)),
-            new("login", "demo-community-worker"),
-            new("password", IdentityFixture.DemoPassword),
-        ]), Cancellation);
+        using var signedIn = await browser.PostAsync(new Uri("/account/login", UriKind.Relative),
+            CodeFlowSteps.SignInForm(loginPage, "demo-community-worker", IdentityFixture.DemoPassword), Cancellation);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         using var toClient = await browser.GetAsync(signedIn.Headers.Location, Cancellation);
@@ -131,11 +114,7 @@ public sealed partial class TokenFlowTests(IdentityFixture fixture) : IClassFixt
         var callback = QueryHelpers.ParseQuery(toClient.Headers.Location!.Query);
         Assert.Equal("s-123", callback["state"].ToString());
 
-        var (status, body) = await fixture.RequestTokenAsync(
-        [
-            new("grant_type", "authorization_code"), new("client_id", "portal"), new("code", callback["code"].ToString()),
-            new("redirect_uri", redirectUri), new("code_verifier", verifier),
-        ]);
+        var (status, body) = await fixture.RequestTokenAsync(CodeFlowSteps.CodeRedemption(toClient.Headers.Location, verifier));
         Assert.Equal(HttpStatusCode.OK, status);
         var token = new JsonWebToken(body.GetProperty("access_token").GetString());
         Assert.Equal("demo", token.GetClaim("tenant").Value);
@@ -252,10 +231,4 @@ public sealed partial class TokenFlowTests(IdentityFixture fixture) : IClassFixt
         Assert.True(result.IsValid, result.Exception?.Message);
         return (JsonWebToken)result.SecurityToken;
     }
-
-    [GeneratedRegex("name=\"(__RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
-    private static partial Regex ReturnUrlField();
 }

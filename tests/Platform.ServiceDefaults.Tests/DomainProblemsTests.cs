@@ -74,6 +74,36 @@ public sealed class DomainProblemsTests
     }
 
     [Fact]
+    public async Task Throw_DatabaseOutWithinAnotherException_Answers503WithRetryAfterAndNoDetails()
+    {
+        var (app, client) = await TestApp.StartAsync("Development", app => app.MapPost("/things", () =>
+        {
+            throw new InvalidOperationException("secret internals",
+                new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111)));
+        }));
+        await using var host = app;
+
+        var response = await client.PostAsync(new Uri("/things", UriKind.Relative), null, TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain("secret internals", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("5432", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throw_NonTransientDatabaseError_StillAnswers500()
+    {
+        var (app, client) = await TestApp.StartAsync("Production", app =>
+            app.MapGet("/things", () => { throw new Npgsql.NpgsqlException("syntax error"); }));
+        await using var host = app;
+
+        var response = await client.GetAsync(new Uri("/things", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.InternalServerError, "server_error");
+    }
+
+    [Fact]
     public async Task Throw_OtherExceptionInDevelopment_StillAnswersWithoutDetailsByDefault()
     {
         var (app, client) = await TestApp.StartAsync("Development", app =>

@@ -32,10 +32,19 @@ public sealed class IdentityTestHost : IAsyncDisposable
     /// <summary>The issuer the tokens name, which services under test trust as <c>Identity:Authority</c>.</summary>
     public const string Issuer = "http://localhost/";
 
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-test-keys-{Guid.NewGuid():N}");
+    private readonly string _databaseConnectionString;
+    private readonly string _rabbitMqConnectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _keyDirectory;
+    private readonly bool _ownsKeyDirectory;
 
-    private IdentityTestHost(string databaseConnectionString, string rabbitMqConnectionString, IReadOnlyDictionary<string, string?> settings)
+    private IdentityTestHost(string databaseConnectionString, string rabbitMqConnectionString, IReadOnlyDictionary<string, string?> settings, string? sharedKeyDirectory)
     {
+        _databaseConnectionString = databaseConnectionString;
+        _rabbitMqConnectionString = rabbitMqConnectionString;
+        _settings = settings;
+        _ownsKeyDirectory = sharedKeyDirectory is null;
+        _keyDirectory = sharedKeyDirectory ?? Path.Combine(Path.GetTempPath(), $"gongzhi-test-keys-{Guid.NewGuid():N}");
         Factory = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -60,8 +69,16 @@ public sealed class IdentityTestHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(virtualHost);
-        return new IdentityTestHost(database.ConnectionString, virtualHost.ConnectionString, settings ?? new Dictionary<string, string?>());
+        return new IdentityTestHost(database.ConnectionString, virtualHost.ConnectionString, settings ?? new Dictionary<string, string?>(), sharedKeyDirectory: null);
     }
+
+    /// <summary>
+    /// Starts another replica of this identity service, as a second pod of one Deployment runs: on the same database
+    /// and virtual host, with the same settings and the same signing keys (on Kubernetes, one Secret). The caller
+    /// disposes of it; the keys stay this host's.
+    /// </summary>
+    public IdentityTestHost StartReplica() =>
+        new(_databaseConnectionString, _rabbitMqConnectionString, _settings, _keyDirectory);
 
     /// <summary>Lets a service under test reach this identity service (token metadata) in memory.</summary>
     public void Trust(IServiceCollection services) =>
@@ -172,7 +189,7 @@ public sealed class IdentityTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
-        if (Directory.Exists(_keyDirectory))
+        if (_ownsKeyDirectory && Directory.Exists(_keyDirectory))
         {
             Directory.Delete(_keyDirectory, recursive: true);
         }

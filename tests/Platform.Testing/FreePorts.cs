@@ -3,7 +3,8 @@ using System.Net.Sockets;
 
 namespace Platform.Testing;
 
-internal static class FreePorts
+/// <summary>Free loopback ports for servers and services that tests start as processes.</summary>
+public static class FreePorts
 {
     /// <summary>
     /// Asks the kernel for distinct free loopback ports. They are released before the server binds them, so

@@ -16,17 +16,21 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string DefaultDatabasePrefix = "test";
     private const int DatabaseSuffixLength = 10;
 
-    private readonly NpgsqlDataSource _maintenance;
-    private readonly ServerProcess? _process;
-    private readonly string? _instanceDirectory;
-    private readonly bool _shared;
+    private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(30);
 
-    private PostgresServer(string connectionString, ServerProcess? process, string? instanceDirectory, bool shared)
+    private readonly NpgsqlDataSource _maintenance;
+    private readonly string? _instanceDirectory;
+    private readonly string[] _arguments;
+    private readonly bool _shared;
+    private ServerProcess? _process;
+
+    private PostgresServer(string connectionString, ServerProcess? process, string? instanceDirectory, string[] arguments, bool shared)
     {
         ConnectionString = connectionString;
         _maintenance = NpgsqlDataSource.Create(connectionString);
         _process = process;
         _instanceDirectory = instanceDirectory;
+        _arguments = arguments;
         _shared = shared;
     }
 
@@ -66,13 +70,10 @@ public sealed class PostgresServer : IAsyncDisposable
                     "--ephemeral",
                 ];
 
-                // SIGINT is PostgreSQL's fast shutdown: unlike SIGTERM it does not wait for pooled connections to close.
-                var process = await ServerProcess.TryStartAsync(
-                    "PostgreSQL", "postgres.sh", arguments, instanceDirectory, Posix.SigInt,
-                    token => AcceptsConnectionsAsync(connectionString, token), cancellationToken);
+                var process = await TryStartProcessAsync(arguments, instanceDirectory, connectionString, cancellationToken);
                 if (process is not null)
                 {
-                    return new PostgresServer(connectionString, process, instanceDirectory, shared);
+                    return new PostgresServer(connectionString, process, instanceDirectory, arguments, shared);
                 }
             }
 
@@ -86,7 +87,26 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    internal static PostgresServer External(string connectionString) => new(connectionString, null, null, shared: true);
+    internal static PostgresServer External(string connectionString) => new(connectionString, null, null, [], shared: true);
+
+    /// <summary>
+    /// Restarts a server started by <see cref="StartAsync(CancellationToken)"/> as an operator would: a fast shutdown
+    /// (clients are disconnected, what is committed is kept), then a start on the same port with the same data, waiting
+    /// until it accepts connections again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server is shared, or another process took its port while it was down.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_shared || _process is null)
+        {
+            throw new InvalidOperationException(
+                "Only a server from PostgresServer.StartAsync can be restarted: a shared one serves other test classes at the same time.");
+        }
+
+        await _process.StopAsync(Posix.SigInt, s_stopGrace, cancellationToken);
+        _process = await TryStartProcessAsync(_arguments, _instanceDirectory!, ConnectionString, cancellationToken)
+            ?? throw new InvalidOperationException("PostgreSQL could not restart: another process took its port while it was down.");
+    }
 
     /// <summary>Creates an empty database named <paramref name="namePrefix"/> plus a random suffix; disposing it drops it.</summary>
     /// <param name="namePrefix">Names the test area, e.g. <c>residents</c>; folded to a lowercase identifier.</param>
@@ -164,6 +184,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var drop = _maintenance.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         await drop.ExecuteNonQueryAsync();
     }
+
+    // SIGINT is PostgreSQL's fast shutdown: unlike SIGTERM it does not wait for pooled connections to close.
+    private static Task<ServerProcess?> TryStartProcessAsync(string[] arguments, string instanceDirectory, string connectionString, CancellationToken cancellationToken) =>
+        ServerProcess.TryStartAsync(
+            "PostgreSQL", "postgres.sh", arguments, instanceDirectory, Posix.SigInt,
+            token => AcceptsConnectionsAsync(connectionString, token), cancellationToken);
 
     private static async Task<bool> AcceptsConnectionsAsync(string connectionString, CancellationToken cancellationToken)
     {

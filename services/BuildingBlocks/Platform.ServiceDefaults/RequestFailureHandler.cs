@@ -24,8 +24,9 @@ public sealed class ErrorDetailsOptions
 /// <summary>
 /// Answers every exception a request raises with a problem details body and never with its internals: a
 /// malformed request (<see cref="BadHttpRequestException"/>, which includes parameter binding failures) is a
-/// 4xx naming the field where there is one, anything else a 500 that carries only the trace id, under which
-/// the exception is logged.
+/// 4xx naming the field where there is one, the database out of reach (restarting, failing over, its connections
+/// used up) a 503 with <c>Retry-After</c> (the request may be sent again in a moment), anything else a 500 that
+/// carries only the trace id, under which the exception is logged.
 /// </summary>
 internal sealed partial class RequestFailureHandler(
     IProblemDetailsService problemDetails,
@@ -36,10 +37,17 @@ internal sealed partial class RequestFailureHandler(
     [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();
 
+    private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
-        var problem = exception is BadHttpRequestException badRequest ? ClientFault(badRequest) : ServerFault(exception, traceId);
+        var problem = exception switch
+        {
+            BadHttpRequestException badRequest => ClientFault(badRequest),
+            _ when IsDatabaseOutage(exception) => Unavailable(httpContext, exception, traceId),
+            _ => ServerFault(exception, traceId),
+        };
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem })
             || await WritePlainAsync(httpContext, problem, cancellationToken);
@@ -79,6 +87,33 @@ internal sealed partial class RequestFailureHandler(
         return problem;
     }
 
+    // Npgsql marks what a retry can overcome as transient: no connection (refused, reset, timed out), the server
+    // shutting down or not yet accepting, too many connections. EF Core and handlers may wrap it.
+    private static bool IsDatabaseOutage(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is Npgsql.NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, Exception exception, string traceId)
+    {
+        LogDatabaseOutage(logger, exception, traceId);
+        httpContext.Response.Headers.RetryAfter = ((int)s_retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is briefly unavailable",
+            Detail = "Its database cannot be reached at the moment; nothing was changed. Try again in a few seconds.",
+        };
+    }
+
     // A body that is no JSON of the expected shape names its place (JsonException.Path, e.g. $.roles[0]).
     private static string? FieldOf(BadHttpRequestException exception) =>
         exception.InnerException is JsonException { Path: { Length: > 1 } path }
@@ -102,6 +137,9 @@ internal sealed partial class RequestFailureHandler(
         await httpContext.Response.WriteAsync($"{problem.Title ?? "The request failed"} (trace id {Activity.Current?.Id ?? httpContext.TraceIdentifier})", cancellationToken);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database out of reach; the client was given 503 and trace id {TraceId}")]
+    private static partial void LogDatabaseOutage(ILogger logger, Exception exception, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception; the client was given trace id {TraceId}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string traceId);

@@ -148,6 +148,7 @@ public static class ServiceDefaultsExtensions
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
         StatusCodes.Status429TooManyRequests => "too_many_requests",
+        StatusCodes.Status503ServiceUnavailable => "service_unavailable",
         >= 500 => "server_error",
         _ => "request_failed",
     };

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
@@ -13,6 +14,9 @@ namespace Platform.Identity;
 /// <summary>ASP.NET Core Identity, the OpenIddict server and the authorization policies of this service.</summary>
 internal static class IdentityServerSetup
 {
+    /// <summary>The Data Protection application name every replica of the identity service shares.</summary>
+    public const string DataProtectionApplicationName = "gongzhi-identity";
+
     public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdentityServiceOptions.SectionName).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
@@ -103,6 +107,12 @@ internal static class IdentityServerSetup
             .AddPolicy(Users.DistrictAdminsEndpoints.OperatorsPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.PlatformOperator))
             .AddPolicy(AuditEndpoints.AuditorsPolicy, policy => policy.Combine(caller).RequireRole(PlatformRoles.PlatformOperator, PlatformRoles.DistrictAdmin));
 
+        // The sign-in cookie and the login page's anti-forgery tokens are protected with a key ring kept in the
+        // identity database, so that a form served by one replica is accepted by another and a session survives
+        // a restart. The fixed application name keeps replicas in one key space wherever they are installed.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<IdentityDbContext>();
         services.AddAntiforgery();
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);

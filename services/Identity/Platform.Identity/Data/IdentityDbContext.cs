@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Domain;
@@ -10,10 +11,11 @@ namespace Platform.Identity.Data;
 
 /// <summary>
 /// The identity database: platform-wide accounts (ASP.NET Core Identity), OpenIddict's applications,
-/// authorizations and tokens, and the district-owned memberships, machine clients and territory copy.
+/// authorizations and tokens, the district-owned memberships, machine clients and territory copy, and the Data
+/// Protection key ring that every replica shares.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, ITenantContext tenantContext)
-    : IdentityUserContext<PlatformUser, Guid>(options), ITenantScopedDbContext
+    : IdentityUserContext<PlatformUser, Guid>(options), ITenantScopedDbContext, IDataProtectionKeyContext
 {
     /// <inheritdoc />
     public Guid? CurrentTenantId => tenantContext.TenantId;
@@ -32,6 +34,12 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     /// <summary>The audit trail (all districts; queries filter by district explicitly).</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The Data Protection keys (platform-wide) that protect the sign-in cookie and the login page's anti-forgery
+    /// tokens, so that what one replica protects another reads.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -82,6 +90,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         });
 
         builder.ApplyTerritoryReplica();
+
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         builder.Entity<AuditEntry>(entry =>
         {
