@@ -177,4 +177,29 @@ public sealed class BudgetApiTests(ResidentsFixture fixture)
         // A resident sees every budget of their district.
         Assert.Equal("open", (await (await online.GetAsync(new Uri($"{Budgets}/{budget}", UriKind.Relative), Cancellation)).AssertOkAsync()).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Close_WhileBallotsArrive_CountsEveryBallotAcceptedAndNoneAfter()
+    {
+        var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
+        var budget = await CreateAsync(worker, new { title = "并发", fund = "other", amount = "1000.00", nodeId = TestTerritory.CompoundA1, rule = "equal_shares", ballot = new { kind = "approval" } });
+        await AddProjectsAsync(worker, budget, ("A", "100.00"), ("B", "200.00"));
+        var voters = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            voters.Add(await TestResidents.RegisterAsync(worker, TestTerritory.BuildingA1b, $"7{i:D2}"));
+        }
+
+        await PostAsync(worker, $"{Budgets}/{budget}/open");
+        var ballots = voters.Select(voter => BallotAsync(worker, budget, new { residentId = voter, projects = new[] { "A" } })).ToList();
+        var close = worker.PostAsync(new Uri($"{Budgets}/{budget}/close", UriKind.Relative), null, Cancellation);
+        var answers = await Task.WhenAll(ballots);
+        var result = await (await close).AssertOkAsync();
+
+        // Each ballot either counted (201) or came after the close (409); none is lost in between.
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(accepted, result.GetProperty("ballots").GetInt32());
+        Assert.Equal(accepted, result.GetProperty("projects")[0].GetProperty("votes").GetInt32());
+    }
 }

@@ -112,13 +112,20 @@ public static class BudgetSelection
         var classBudgets = new List<Fraction> { election.Amount / Fraction.Of(voters, 1) };
         var classByBudget = new Dictionary<Fraction, int> { [classBudgets[0]] = 0 };
         var classOf = new int[voters];
-        var remaining = new List<int>(election.Eligible);
         var counts = new Dictionary<int, int>();
+        // Holdings only shrink, so a project's ρ only rises and one its supporters cannot afford never becomes affordable:
+        // each round looks at the projects by their last ρ and stops once no later one can beat the best found.
+        var lowerBound = election.Eligible.ToDictionary(p => p, _ => Fraction.Zero);
         while (true)
         {
             (int Project, Fraction Rho)? best = null;
-            foreach (var p in remaining)
+            foreach (var p in lowerBound.Keys.OrderBy(p => lowerBound[p]).ThenBy(p => projects[p].Cost).ThenBy(p => projects[p].Code, StringComparer.Ordinal).ToList())
             {
+                if (best is { } found && lowerBound[p] > found.Rho)
+                {
+                    break;
+                }
+
                 counts.Clear();
                 foreach (var voter in supporters[p])
                 {
@@ -128,9 +135,11 @@ public static class BudgetSelection
                 var held = counts.Select(c => (Budget: classBudgets[c.Key], Count: c.Value)).OrderBy(c => c.Budget).ToList();
                 if (Rho(Fraction.Of(projects[p].Cost), held) is not { } rho)
                 {
+                    lowerBound.Remove(p);
                     continue;
                 }
 
+                lowerBound[p] = rho;
                 if (best is not { } current || rho < current.Rho
                     || (rho == current.Rho && (projects[p].Cost < projects[current.Project].Cost
                         || (projects[p].Cost == projects[current.Project].Cost && string.CompareOrdinal(projects[p].Code, projects[current.Project].Code) < 0))))
@@ -172,7 +181,7 @@ public static class BudgetSelection
             }
 
             selected.Add(winner.Project);
-            remaining.Remove(winner.Project);
+            lowerBound.Remove(winner.Project);
             onPurchase?.Invoke(winner.Project, winner.Rho, paid!);
         }
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
+using Platform.MultiTenancy;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Budgets;
 using Platform.Residents.Features.Demands;
@@ -44,7 +45,8 @@ internal static class CastBudgetBallot
             + "400 budget.not_eligible for a resident outside the area or under the minimum age.");
 
     private static async Task<Results<Created<BudgetBallotResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, CastBudgetBallotRequest request, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CastBudgetBallotRequest request, ClaimsPrincipal caller, ResidentsDbContext db, ITenantContext tenant, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var isWorker = DemandAccess.IsWorker(caller);
         var channel = request.Channel ?? (isWorker ? BudgetBallotChannel.Paper : BudgetBallotChannel.Online);
@@ -79,7 +81,7 @@ internal static class CastBudgetBallot
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await BudgetLocks.ForBallotAsync(db, id, cancellationToken);
+        await BudgetLocks.ForBallotAsync(db, tenant, id, cancellationToken);
         if (await BudgetAccess.FindAsync(id, caller, db, cancellationToken) is not { } budget)
         {
             return BudgetAccess.NotFound(id);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging.Outbox;
+using Platform.MultiTenancy;
 using Platform.Residents.Data;
 using Platform.Residents.Features.Demands;
 
@@ -36,7 +37,7 @@ internal static class OpenAndCloseBudget
     }
 
     private static async Task<Results<Ok<BudgetResultResponse>, ProblemHttpResult>> CloseAsync(
-        Guid id, ClaimsPrincipal caller, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, ResidentsDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DemandAccess.IsWorker(caller))
         {
@@ -46,7 +47,7 @@ internal static class OpenAndCloseBudget
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Ballots hold the budget's row in key-share mode while they check it is open; this waits for those in flight, and
         // any ballot after it reads the budget closed. Every ballot counted is in the result, and none comes after it.
-        await BudgetLocks.ForCloseAsync(db, id, cancellationToken);
+        await BudgetLocks.ForCloseAsync(db, tenant, id, cancellationToken);
         if (await BudgetAccess.FindAsync(id, caller, db, cancellationToken) is not { } budget)
         {
             return BudgetAccess.NotFound(id);
@@ -66,10 +67,10 @@ internal static class OpenAndCloseBudget
 internal static class BudgetLocks
 {
     /// <summary>Holds the budget against closing until the ballot's transaction ends; ballots do not wait for each other.</summary>
-    public static Task ForBallotAsync(ResidentsDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""SELECT 1 FROM budgets WHERE "Id" = {id} FOR KEY SHARE""", cancellationToken);
+    public static Task ForBallotAsync(ResidentsDbContext db, ITenantContext tenant, Guid id, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""SELECT 1 FROM budgets WHERE "TenantId" = {tenant.TenantId} AND "Id" = {id} FOR KEY SHARE""", cancellationToken);
 
     /// <summary>Waits for the ballots in flight and keeps new ones out until the close's transaction ends.</summary>
-    public static Task ForCloseAsync(ResidentsDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""SELECT 1 FROM budgets WHERE "Id" = {id} FOR UPDATE""", cancellationToken);
+    public static Task ForCloseAsync(ResidentsDbContext db, ITenantContext tenant, Guid id, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""SELECT 1 FROM budgets WHERE "TenantId" = {tenant.TenantId} AND "Id" = {id} FOR UPDATE""", cancellationToken);
 }
