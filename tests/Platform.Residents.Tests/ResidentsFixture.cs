@@ -34,7 +34,8 @@ public class ResidentsFixture() : ServiceFixture<Program, ResidentsDbContext>("r
         .Record<DemandClosedIntegrationEvent>()
         .Record<TopicRaisedIntegrationEvent>()
         .Record<DecisionAdoptedIntegrationEvent>()
-        .Record<TaskCompletedIntegrationEvent>();
+        .Record<TaskCompletedIntegrationEvent>()
+        .Record<BudgetResultPublishedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

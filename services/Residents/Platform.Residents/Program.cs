@@ -1,6 +1,7 @@
 using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
+using Platform.Residents.Features.Budgets;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Deliberation;
 using Platform.Residents.Features.Demands;
@@ -29,6 +30,7 @@ builder.Services.AddResidentImports();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
     .AddPolicy(DemandEndpoints.UsersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(DemandEndpoints.UserRoles))
+    .AddPolicy(ResidentAccount.LinkersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentAccount.LinkerRoles))
     .AddPolicy(ResidentEndpoints.AuditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Platform.Contracts.PlatformRoleNames.DistrictAdmin));
 builder.Services.AddValidation();
 
@@ -40,6 +42,7 @@ app.MapDemandEndpoints();
 app.MapDemandMetricsEndpoints();
 app.MapResidentImportEndpoints();
 app.MapDeliberationEndpoints();
+app.MapBudgetEndpoints();
 
 app.Run();
 

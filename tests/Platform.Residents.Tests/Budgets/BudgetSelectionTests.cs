@@ -109,4 +109,42 @@ public sealed class BudgetSelectionTests
         Elections.Sample(e =>
             BudgetSelection.Select(BudgetRule.EqualShares, e.Amount, e.Projects, e.Ballots).Selected
                 .SequenceEqual(BudgetSelection.Select(BudgetRule.EqualShares, e.Amount, e.Projects, [.. e.Ballots.Reverse()]).Selected));
+
+    [Fact]
+    public void EqualShares_AnyElection_CoversEachCostWithItsSupportersShares()
+    {
+        Elections.Sample(e =>
+        {
+            var purchases = BudgetSelection.EqualSharesPurchases(e.Amount, e.Projects, e.Ballots);
+            var share = Fraction.Of(e.Amount) / Fraction.Of(e.Ballots.Length, 1);
+            var costs = e.Projects.ToDictionary(p => p.Code, p => Fraction.Of(p.Cost));
+            var spentBy = new Fraction[e.Ballots.Length];
+            Array.Fill(spentBy, Fraction.Zero);
+            foreach (var purchase in purchases)
+            {
+                var total = Fraction.Zero;
+                for (var voter = 0; voter < e.Ballots.Length; voter++)
+                {
+                    var paid = purchase.Paid[voter];
+                    // Only supporters pay, none more than the price ρ·c, and together exactly the cost.
+                    if (paid > Fraction.Zero && !e.Ballots[voter].Contains(purchase.Code) || paid > purchase.Rho * costs[purchase.Code])
+                    {
+                        return false;
+                    }
+
+                    total += paid;
+                    spentBy[voter] += paid;
+                }
+
+                if (total != costs[purchase.Code])
+                {
+                    return false;
+                }
+            }
+
+            // Nobody pays more than their share, and the phase's purchases open the rule's selection.
+            return spentBy.All(paid => paid <= share)
+                && BudgetSelection.Select(BudgetRule.EqualShares, e.Amount, e.Projects, e.Ballots).Selected.Take(purchases.Count).SequenceEqual(purchases.Select(p => p.Code));
+        });
+    }
 }

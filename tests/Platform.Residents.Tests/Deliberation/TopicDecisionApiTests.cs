@@ -31,19 +31,15 @@ public sealed class TopicDecisionApiTests(ResidentsFixture fixture)
         return (street, compound, building);
     }
 
-    private static async Task<Guid> RegisterAsync(HttpClient worker, Guid nodeId, string household, DateOnly birthDate) =>
-        IdOf(await (await worker.PostAsJsonAsync("/api/residents", new { name = "居民", idNumber = TestPeople.IdNumber(birthDate), nodeId, household }, Cancellation))
-            .AssertOkAsync(HttpStatusCode.Created));
-
     [Fact]
     public async Task Topic_FromDecisionToRatedResult_CountsOneVotePerHousehold_AndTellsTheDemandsWhenDone()
     {
         var (street, compound, building) = await FreshStreetAsync();
         var worker = await fixture.MemberClientAsync(PlatformRoleNames.StreetAdmin, street);
         var adult = new DateOnly(1970, 5, 1);
-        var (husband, wife, neighbour) = (await RegisterAsync(worker, building, "101", adult), await RegisterAsync(worker, building, "101", adult), await RegisterAsync(worker, building, "102", adult));
-        var child = await RegisterAsync(worker, building, "102", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10));
-        var outsider = await RegisterAsync(await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin), TestTerritory.BuildingA2, "301", adult);
+        var (husband, wife, neighbour) = (await TestResidents.RegisterAsync(worker, building, "101", adult), await TestResidents.RegisterAsync(worker, building, "101", adult), await TestResidents.RegisterAsync(worker, building, "102", adult));
+        var child = await TestResidents.RegisterAsync(worker, building, "102", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10));
+        var outsider = await TestResidents.RegisterAsync(await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin), TestTerritory.BuildingA2, "301", adult);
         var demand = IdOf(await (await worker.PostAsJsonAsync("/api/demands", new { title = "楼道灯不亮", category = "公共设施", channel = "patrol", nodeId = building }, Cancellation))
             .AssertOkAsync(HttpStatusCode.Created));
 
@@ -86,7 +82,7 @@ public sealed class TopicDecisionApiTests(ResidentsFixture fixture)
         var voters = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            voters.Add(await RegisterAsync(worker, building, $"20{i}", new DateOnly(1980, 1, 1)));
+            voters.Add(await TestResidents.RegisterAsync(worker, building, $"20{i}", new DateOnly(1980, 1, 1)));
         }
 
         var demands = new List<Guid>();

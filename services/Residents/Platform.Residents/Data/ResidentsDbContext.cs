@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
 using Platform.Residents.Domain;
+using Platform.Residents.Domain.Budgets;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
+using Platform.Residents.Features.Residents;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
@@ -19,6 +21,9 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 {
     /// <summary>The current district's residents.</summary>
     public DbSet<Resident> Residents => Set<Resident>();
+
+    /// <summary>Every link and unlink of a platform account to a resident.</summary>
+    public DbSet<ResidentAccountChange> ResidentAccountChanges => Set<ResidentAccountChange>();
 
     /// <summary>The current district's households.</summary>
     public DbSet<Household> Households => Set<Household>();
@@ -40,6 +45,12 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 
     /// <summary>Residents' ratings of completed topics, one per resident and topic.</summary>
     public DbSet<TopicRating> TopicRatings => Set<TopicRating>();
+
+    /// <summary>The current district's participatory budgets with their projects.</summary>
+    public DbSet<Budget> Budgets => Set<Budget>();
+
+    /// <summary>The ballots of participatory budgets, one per resident and budget.</summary>
+    public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -66,6 +77,7 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             resident.Property(r => r.PhoneTail).HasMaxLength(4);
             resident.Property(r => r.Residence).HasConversion<string>().HasMaxLength(20);
             resident.Property<List<string>>("_tags").HasColumnName("Tags");
+            resident.Property(r => r.AccountUserId).HasMaxLength(ResidentAccount.UserIdMaxLength);
             resident.Ignore(r => r.Tags);
 
             // One person once per district: the keyed hash is the only form of the ID number that can be compared.
@@ -76,6 +88,18 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             resident.HasIndex(r => new { r.TenantId, r.HouseholdId });
             // Also serves the search by full phone, which filters the tail's residents by the phone's hash.
             resident.HasIndex(r => new { r.TenantId, r.PhoneTail });
+            // One account acts as one resident of a district; the resolver finds the caller's record by it.
+            resident.HasIndex(r => new { r.TenantId, r.AccountUserId }).IsUnique().HasFilter("\"AccountUserId\" IS NOT NULL");
+        });
+
+        modelBuilder.Entity<ResidentAccountChange>(change =>
+        {
+            change.ToTable("resident_account_changes");
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.UserId).HasMaxLength(ResidentAccount.UserIdMaxLength);
+            change.Property(c => c.ByUserId).HasMaxLength(100);
+            change.Property(c => c.ByUserName).HasMaxLength(100);
+            change.HasIndex(c => new { c.TenantId, c.ResidentId, c.At });
         });
 
         modelBuilder.Entity<Household>(household =>
@@ -233,6 +257,44 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             rating.HasKey(r => new { r.TopicId, r.UserId });
             rating.Property(r => r.UserId).HasMaxLength(100);
             rating.HasOne<Topic>().WithMany().HasForeignKey(r => r.TopicId);
+        });
+        modelBuilder.Entity<Budget>(budget =>
+        {
+            budget.ToTable("budgets");
+            budget.Property(b => b.Id).ValueGeneratedNever();
+            budget.Property(b => b.Title).HasMaxLength(Budget.MaxTitleLength);
+            budget.Property(b => b.Fund).HasConversion<string>().HasMaxLength(30);
+            budget.Property(b => b.Amount).HasPrecision(14, 2);
+            budget.Property(b => b.Spent).HasPrecision(14, 2);
+            budget.Property(b => b.MinSpendShare).HasPrecision(5, 4);
+            budget.Property(b => b.NodePath).HasMaxLength(400).UseCollation("C");
+            budget.Property(b => b.Rule).HasConversion<string>().HasMaxLength(20);
+            budget.Property(b => b.BallotKind).HasConversion<string>().HasMaxLength(20);
+            budget.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            budget.Property(b => b.CreatedBy).HasMaxLength(100);
+            budget.Ignore(b => b.Selected);
+            budget.HasIndex(b => new { b.TenantId, b.NodePath, b.CreatedAt });
+            budget.OwnsMany(b => b.Projects, project =>
+            {
+                project.ToTable("budget_projects");
+                project.WithOwner().HasForeignKey("BudgetId");
+                project.HasKey("BudgetId", nameof(BudgetProjectEntry.Code));
+                // Codes are case-sensitive: P1 and p1 are two projects.
+                project.Property(p => p.Code).HasMaxLength(20).UseCollation("C");
+                project.Property(p => p.Title).HasMaxLength(Budget.MaxTitleLength);
+                project.Property(p => p.Cost).HasPrecision(14, 2);
+                project.Property(p => p.Reason).HasConversion<string>().HasMaxLength(20);
+            });
+        });
+
+        modelBuilder.Entity<BudgetBallot>(ballot =>
+        {
+            ballot.ToTable("budget_ballots");
+            // One ballot per resident whatever the channel: a paper ballot and an online one cannot both count.
+            ballot.HasKey(b => new { b.BudgetId, b.ResidentId });
+            ballot.Property(b => b.Channel).HasConversion<string>().HasMaxLength(20);
+            ballot.Property(b => b.EnteredBy).HasMaxLength(100);
+            ballot.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId);
         });
     }
 }

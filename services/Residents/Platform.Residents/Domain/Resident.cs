@@ -86,6 +86,12 @@ public sealed class Resident : ITenantOwned, ITerritoryPlaced
     /// <summary>Tags, see <see cref="ResidentTags"/>, in ordinal order.</summary>
     public IReadOnlyList<string> Tags => _tags;
 
+    /// <summary>
+    /// The platform account (a user with the resident role) that acts as this resident online, linked by a worker after
+    /// checking the person's identity face to face; null when none is linked.
+    /// </summary>
+    public string? AccountUserId { get; private set; }
+
     /// <summary>When the resident was registered.</summary>
     public DateTimeOffset RegisteredAt { get; private set; }
 
@@ -197,6 +203,34 @@ public sealed class Resident : ITenantOwned, ITerritoryPlaced
         NodePath = place.NodePath;
         HouseholdId = place.HouseholdId;
         return true;
+    }
+
+    /// <summary>Links the platform account <paramref name="userId"/>; returns false when it is linked already.</summary>
+    /// <exception cref="DomainException">Another account is linked to this resident.</exception>
+    public bool LinkAccount(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (AccountUserId == userId)
+        {
+            return false;
+        }
+
+        if (AccountUserId is not null)
+        {
+            throw new DomainException(ResidentErrors.AccountLinkedElsewhere, "Another account is linked to this resident; unlink it first.", "userId");
+        }
+
+        AccountUserId = userId;
+        return true;
+    }
+
+    /// <summary>Removes the link to the platform account; returns the account that was linked.</summary>
+    /// <exception cref="DomainException">No account is linked.</exception>
+    public string UnlinkAccount()
+    {
+        var userId = AccountUserId ?? throw new DomainException(ResidentErrors.AccountNotLinked, "No account is linked to this resident.");
+        AccountUserId = null;
+        return userId;
     }
 
     /// <summary>The ID number in clear, for an audited reveal.</summary>

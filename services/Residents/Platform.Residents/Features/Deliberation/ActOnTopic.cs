@@ -8,12 +8,13 @@ using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
+using Platform.Residents.Features.Residents;
 using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Deliberation;
 
 /// <summary>
-/// One step of the 集 → 议 → 决 → 督 → 评 loop on a topic the caller may see: residents support and rate, workers take
+/// One step of the 集 → 议 → 决 → 督 → 评 loop on a topic the caller may see: residents support, cast their own online ballot and rate, workers take
 /// every other step (classify, open the vote, enter ballots, close it, assign the task, log progress and inspections,
 /// complete). A refused step changes nothing and says what the topic allows now.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class ActOnTopic
 {
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("{id:guid}/{action}", HandleAsync).WithSummary(
-            "A step: classify, support, open, ballot, close, assign, progress, inspect, complete or rate (see the body's fields). "
+            "A step: classify, support, open, ballot (a resident casts their own online ballot through their linked account; workers enter any), close, assign, progress, inspect, complete or rate (see the body's fields). "
             + "A major matter becomes a demand of channel deliberation; the support that reaches the threshold puts the topic on the agenda; "
             + "close applies the vote's rule (abstentions are cast and do not approve, a tie fails); complete tells every linked demand. "
             + "A step the status does not allow answers 409 with allowedActions.");
@@ -42,13 +43,29 @@ internal static class ActOnTopic
         }
 
         var body = request ?? new TopicActionRequest();
+        var isWorker = DemandAccess.IsWorker(caller);
+        if (wanted == TopicAction.Ballot && !isWorker)
+        {
+            // A resident votes online as the record their account is linked to, and as nobody else.
+            if (await LinkedResidents.OfAsync(caller, db, cancellationToken) is not { } self)
+            {
+                return LinkedResidents.NotLinked();
+            }
+
+            if (body.ResidentId is { } named && named != self.Id || body.Channel is BallotChannel.Paper)
+            {
+                return TopicAccess.Forbidden("Residents cast their own online ballot; workers enter paper ballots.");
+            }
+
+            body = body with { ResidentId = self.Id, Channel = BallotChannel.Online };
+        }
+
         var missing = TopicStepRequest.MissingFields(wanted, body);
         if (missing.Count > 0)
         {
             return ProblemResults.Validation(missing);
         }
 
-        var isWorker = DemandAccess.IsWorker(caller);
         var actor = DemandAccess.Actor(caller);
         var visible = await TopicAccess.VisibleAsync(caller, db, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -59,9 +76,9 @@ internal static class ActOnTopic
                 return TopicAccess.NotFound(id);
             }
 
-            if (isWorker == TopicStepRequest.IsResidentsStep(wanted))
+            if (wanted != TopicAction.Ballot && isWorker == TopicStepRequest.IsResidentsStep(wanted))
             {
-                return TopicAccess.Forbidden(isWorker ? "Residents support and rate topics; workers take the other steps." : "Residents support and rate topics.");
+                return TopicAccess.Forbidden(isWorker ? "Residents support and rate topics; workers take the other steps." : "Residents support, vote on and rate topics.");
             }
 
             var now = clock.GetUtcNow();

@@ -33,6 +33,7 @@ internal static class ResidentEndpoints
         GetHousehold.Map(residents);
         MoveHousehold.Map(residents);
         PersonalDataAuditLog.Map(residents);
+        ResidentAccount.Map(residents);
         return endpoints;
     }
 }

@@ -4,7 +4,7 @@ using Platform.TerritoryReplica;
 namespace Platform.Residents.Features.Territory;
 
 /// <summary>
-/// Residents, households, demands and topics carry their node's path so a scope is one index range; when a part of the
+/// Residents, households, demands, topics and budgets carry their node's path so a scope is one index range; when a part of the
 /// tree moves (a community handed to another street), their paths move with it, in the replica's transaction.
 /// </summary>
 internal sealed class ResidentsSubtreeMove(ResidentsDbContext db) : ISubtreeMoveHandler
@@ -15,5 +15,6 @@ internal sealed class ResidentsSubtreeMove(ResidentsDbContext db) : ISubtreeMove
         await db.Households.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
         await db.Demands.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
         await db.Topics.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.Budgets.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
     }
 }

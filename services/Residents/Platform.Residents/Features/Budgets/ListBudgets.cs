@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Residents.Data;
+using Platform.Residents.Domain.Budgets;
+using Platform.ServiceDefaults;
+
+namespace Platform.Residents.Features.Budgets;
+
+/// <summary>The budgets the caller can see, newest first, paged.</summary>
+internal static class ListBudgets
+{
+    public static void Map(IEndpointRouteBuilder budgets) =>
+        budgets.MapGet("", HandleAsync).WithSummary("The budgets you can see, newest first; status filters draft, open or closed.");
+
+    private static async Task<Ok<PagedResult<BudgetResponse>>> HandleAsync(
+        BudgetStatus? status, int? page, int? pageSize, ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var budgets = (await BudgetAccess.VisibleAsync(caller, db, cancellationToken)).AsNoTracking();
+        budgets = status is { } wanted ? budgets.Where(b => b.Status == wanted) : budgets;
+        var total = await budgets.CountAsync(cancellationToken);
+        var rows = await budgets.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<BudgetResponse>([.. rows.Select(BudgetResponse.From)], paging.Page, paging.Size, total));
+    }
+}

@@ -1,0 +1,24 @@
+META
+key;value
+description;Six voters want A and B, four want C: the four agree and pay for C together under equal shares
+num_projects;3
+num_votes;10
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+A;60
+B;40
+C;40
+VOTES
+voter_id;vote
+1;A,B
+2;A,B
+3;A,B
+4;A,B
+5;A,B
+6;A,B
+7;C
+8;C
+9;C
+10;C

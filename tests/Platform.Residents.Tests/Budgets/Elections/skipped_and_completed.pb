@@ -1,0 +1,21 @@
+META
+key;value
+description;Greedy skips Y once X has spent the rest; equal shares cannot afford X, buys Z and W, and its completion funds Y
+num_projects;4
+num_votes;6
+budget;50
+vote_type;approval
+PROJECTS
+project_id;cost
+X;30
+Y;25
+Z;20
+W;5
+VOTES
+voter_id;vote
+1;X,Z
+2;X,Z
+3;X,Z
+4;Y,Z
+5;Y,Z
+6;W
