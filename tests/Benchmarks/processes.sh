@@ -1,5 +1,6 @@
 # Helpers for the benchmarks that run the platform's processes from a Release build; source it from a script
-# that has cd'ed to the repository root. Everything started lives under $work and stops when the script exits.
+# that has cd'ed to the repository root. Everything started lives under $work and stops when the script exits;
+# the processes' logs are kept in /tmp/gongzhi-bench-logs.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d /tmp/gongzhi-bench-XXXXXX)
@@ -8,6 +9,8 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  # The processes' logs outlive the run, for finding out what went wrong in it.
+  rm -rf /tmp/gongzhi-bench-logs && mkdir -p /tmp/gongzhi-bench-logs && cp "$work"/*.log /tmp/gongzhi-bench-logs/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
