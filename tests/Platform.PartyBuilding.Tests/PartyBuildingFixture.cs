@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
 using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Data;
@@ -13,6 +15,14 @@ namespace Platform.PartyBuilding.Tests;
 /// </summary>
 public sealed class PartyBuildingFixture() : ServiceFixture<Program, PartyBuildingDbContext>("partybuilding")
 {
+    protected override void Configure(IWebHostBuilder web)
+    {
+        // Fresh keys per run: nothing in the tests depends on the development keys.
+        web.UseSetting("PersonalData:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        web.UseSetting("PersonalData:CurrentKeyId", "test-1");
+        web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+    }
+
     protected override async Task ArrangeAsync(CancellationToken cancellationToken)
     {
         await OnboardAsync(Demo, cancellationToken);

@@ -28,4 +28,28 @@ public static class PartyBuildingErrors
 
     /// <summary>400: the district named as the records' home is not another district on the platform.</summary>
     public static readonly DomainError UnknownDistrict = DomainError.Invalid("partybuilding.unknown_district");
+
+    /// <summary>404: no report with that id that the caller may see.</summary>
+    public static readonly DomainError ReportNotFound = DomainError.NotFound("partybuilding.report_not_found");
+
+    /// <summary>409: the report's status does not allow the step (confirming a returned report, returning a confirmed one).</summary>
+    public static readonly DomainError InvalidReportTransition = DomainError.Conflict("partybuilding.invalid_report_transition");
+
+    /// <summary>409: the member is reported to a community already (or waits for one to confirm); one community at a time.</summary>
+    public static readonly DomainError AlreadyReported = DomainError.Conflict("partybuilding.already_reported");
+
+    /// <summary>409: the commitment signed is not the district's current version (or the district has published none).</summary>
+    public static readonly DomainError CommitmentNotCurrent = DomainError.Conflict("partybuilding.commitment_not_current");
+
+    /// <summary>404: the district has published no commitment text yet.</summary>
+    public static readonly DomainError CommitmentNotPublished = DomainError.NotFound("partybuilding.commitment_not_published");
+
+    /// <summary>400: the workplace named is not one of the district's workplace party organisations.</summary>
+    public static readonly DomainError InvalidWorkplace = DomainError.Invalid("partybuilding.invalid_workplace");
+
+    /// <summary>409: the workplace has a unit report waiting or an agreement running with its street already.</summary>
+    public static readonly DomainError UnitAlreadyReported = DomainError.Conflict("partybuilding.unit_already_reported");
+
+    /// <summary>400: a unit report for a workplace that sits in no street of the district, or an agreement whose term is wrong.</summary>
+    public static readonly DomainError InvalidAgreement = DomainError.Invalid("partybuilding.invalid_agreement");
 }
