@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Platform.Districts.Contracts;
 using Platform.MultiTenancy;
+using Platform.PartyBuilding.Contracts;
 using Platform.PartyBuilding.Data;
+using Platform.Testing;
 using Platform.Testing.Services;
 
 [assembly: AssemblyFixture(typeof(Platform.PartyBuilding.Tests.PartyBuildingFixture))]
@@ -15,6 +17,9 @@ namespace Platform.PartyBuilding.Tests;
 /// </summary>
 public sealed class PartyBuildingFixture() : ServiceFixture<Program, PartyBuildingDbContext>("partybuilding")
 {
+    protected override void RecordEvents(EventRecorder.Registrations events) => events
+        .Record<PartyMemberReportConfirmedIntegrationEvent>();
+
     protected override void Configure(IWebHostBuilder web)
     {
         // Fresh keys per run: nothing in the tests depends on the development keys.

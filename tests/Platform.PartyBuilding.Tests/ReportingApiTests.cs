@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts;
 using Platform.MultiTenancy;
+using Platform.PartyBuilding.Contracts;
 using Platform.Testing;
 
 namespace Platform.PartyBuilding.Tests;
@@ -32,6 +33,8 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, street.Community);
         var confirmed = await (await worker.PostAsync(new Uri($"/api/partybuilding/reports/{id}/confirm", UriKind.Relative), null, Cancellation)).AssertOkAsync();
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
+        var announced = await fixture.RecordedAsync<PartyMemberReportConfirmedIntegrationEvent>(e => e.ReportId == id);
+        Assert.Equal((PartyBuildingFixture.Demo.Id, street.Community, workplace), (announced.TenantId, announced.CommunityNodeId, announced.WorkplaceId));
         var mine = await (await member.GetAsync(new Uri("/api/partybuilding/member-reports", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal("confirmed", Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("state").GetProperty("status").GetString());
         var community = await (await worker.GetAsync(new Uri($"/api/partybuilding/member-reports?status=confirmed&workplace={workplace}", UriKind.Relative), Cancellation)).AssertOkAsync();

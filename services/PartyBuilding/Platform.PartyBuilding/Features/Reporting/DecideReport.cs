@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Messaging.Outbox;
+using Platform.PartyBuilding.Contracts;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Features.Organisations;
@@ -35,7 +37,27 @@ internal static class DecideReport
 
     private static Task<Ok<ReportStateResponse>> ConfirmAsync(
         Guid id, ClaimsPrincipal caller, PartyBuildingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        DecideAsync(id, caller, db, report => report.Confirm(caller.UserId()!, clock.GetUtcNow()), cancellationToken);
+        DecideAsync(
+            id, caller, db,
+            report =>
+            {
+                var now = clock.GetUtcNow();
+                report.Confirm(caller.UserId()!, now);
+                if (report is MemberReport member)
+                {
+                    // Through the outbox, in the same transaction as the confirmation.
+                    db.AddIntegrationEvent(new PartyMemberReportConfirmedIntegrationEvent
+                    {
+                        TenantId = member.TenantId,
+                        OccurredAt = now,
+                        ReportId = member.Id,
+                        UserId = member.UserId,
+                        CommunityNodeId = member.CommunityNodeId,
+                        WorkplaceId = member.WorkplaceId,
+                    });
+                }
+            },
+            cancellationToken);
 
     private static Task<Ok<ReportStateResponse>> ReturnAsync(
         Guid id, ReturnReportRequest request, ClaimsPrincipal caller, PartyBuildingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
