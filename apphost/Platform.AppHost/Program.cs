@@ -10,6 +10,7 @@ var residents = platform.AddService<Projects.Platform_Residents>("residents", da
 var timebank = platform.AddService<Projects.Platform_TimeBank>("timebank", database: "timebankdb");
 var socialOrgs = platform.AddService<Projects.Platform_SocialOrgs>("socialorgs", database: "socialorgsdb");
 var property = platform.AddService<Projects.Platform_Property>("property", database: "propertydb");
+var partyBuilding = platform.AddService<Projects.Platform_PartyBuilding>("partybuilding", database: "partybuildingdb");
 
 // The services that keep a copy of the territory tree bind their queues before the districts service publishes
 // the demo tree: an event published to an exchange with no queue behind it is dropped by the broker.
@@ -18,7 +19,8 @@ platform.AddService<Projects.Platform_Districts>("districts", database: "distric
     .WaitFor(residents)
     .WaitFor(timebank)
     .WaitFor(socialOrgs)
-    .WaitFor(property);
+    .WaitFor(property)
+    .WaitFor(partyBuilding);
 
 // The web portal, at / on the gateway's origin.
 platform.AddPortal<Projects.Platform_Portal>("portal");

@@ -15,7 +15,7 @@ public sealed partial class FuzzTests(PlatformUnderFuzz platform)
     // The whole suite stays within CI's few minutes; a service that needs longer reports what it did not reach.
     private static readonly TimeSpan BudgetPerService = TimeSpan.FromMinutes(2);
 
-    public static TheoryData<string> ServiceNames => ["identity", "districts", "residents", "property", "timebank", "socialorgs"];
+    public static TheoryData<string> ServiceNames => ["identity", "districts", "residents", "property", "timebank", "socialorgs", "partybuilding"];
 
     [Theory]
     [MemberData(nameof(ServiceNames))]

@@ -3,6 +3,7 @@ extern alias property;
 extern alias residents;
 extern alias timebank;
 extern alias socialorgs;
+extern alias partybuilding;
 
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -17,6 +18,7 @@ using PropertyProgram = property::Program;
 using ResidentsProgram = residents::Program;
 using TimeBankProgram = timebank::Program;
 using SocialOrgsProgram = socialorgs::Program;
+using PartyBuildingProgram = partybuilding::Program;
 
 [assembly: AssemblyFixture(typeof(Platform.Fuzz.PlatformUnderFuzz))]
 
@@ -56,6 +58,7 @@ public sealed class PlatformUnderFuzz : IAsyncLifetime
         Services.Add(await StartAsync<PropertyProgram>("property", "/api/property/openapi/v1.json", "propertydb", virtualHost, WithFreshPersonalDataKeys));
         Services.Add(await StartAsync<TimeBankProgram>("timebank", "/api/timebank/openapi/v1.json", "timebankdb", virtualHost, _ => { }));
         Services.Add(await StartAsync<SocialOrgsProgram>("socialorgs", "/api/socialorgs/openapi/v1.json", "socialorgsdb", virtualHost, WithFreshPersonalDataKeys));
+        Services.Add(await StartAsync<PartyBuildingProgram>("partybuilding", "/api/partybuilding/openapi/v1.json", "partybuildingdb", virtualHost, _ => { }));
 
         Services.Add(await StartAsync<DistrictsProgram>("districts", "/api/districts/openapi/v1.json", "districtsdb", virtualHost, web => web.ConfigureTestServices(services =>
             services.AddHttpClient(IdentityAdminClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Factory.Server.CreateHandler()))));

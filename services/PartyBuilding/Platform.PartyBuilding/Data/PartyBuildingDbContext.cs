@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.MultiTenancy;
+using Platform.PartyBuilding.Domain;
+using Platform.PartyBuilding.Domain.Reporting;
+using Platform.ServiceHost.Data;
+using Platform.TerritoryReplica;
+
+namespace Platform.PartyBuilding.Data;
+
+/// <summary>
+/// The party-building database: the community-side party organisations and the workplace party organisations, a
+/// replica of each district's territory tree, and the tenant catalogue, outbox and inbox every service has.
+/// </summary>
+public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbContext> options, ITenantContext tenantContext)
+    : ServiceDbContext(options, tenantContext)
+{
+    /// <summary>The current district's community-side party organisations.</summary>
+    public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
+
+    /// <summary>The workplace party organisations the current district's members belong to.</summary>
+    public DbSet<WorkplaceOrganisation> Workplaces => Set<WorkplaceOrganisation>();
+
+    /// <summary>The current district's commitment texts, every version.</summary>
+    public DbSet<CommitmentText> CommitmentTexts => Set<CommitmentText>();
+
+    /// <summary>The current district's members' reports to their communities.</summary>
+    public DbSet<MemberReport> MemberReports => Set<MemberReport>();
+
+    /// <summary>The current district's workplaces' reports to their streets.</summary>
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+
+    /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
+    public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyTerritoryReplica();
+
+        modelBuilder.Entity<PartyOrganisation>(organisation =>
+        {
+            organisation.ToTable("party_organisations");
+            organisation.Property(o => o.Id).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(PartyOrganisation.NameMaxLength);
+            organisation.Property(o => o.Level).HasConversion<string>().HasMaxLength(30);
+            organisation.Property(o => o.NodePath).HasMaxLength(400).UseCollation("C");
+            // A node has one party organisation.
+            organisation.HasIndex(o => new { o.TenantId, o.NodeId }).IsUnique();
+            organisation.HasIndex(o => new { o.TenantId, o.NodePath });
+            organisation.HasIndex(o => new { o.TenantId, o.ParentId });
+        });
+
+        modelBuilder.Entity<WorkplaceOrganisation>(workplace =>
+        {
+            workplace.ToTable("workplace_organisations");
+            workplace.Property(w => w.Id).ValueGeneratedNever();
+            workplace.Property(w => w.Name).HasMaxLength(WorkplaceOrganisation.NameMaxLength);
+            workplace.Property(w => w.Kind).HasConversion<string>().HasMaxLength(30);
+            workplace.Property(w => w.NodePath).HasMaxLength(400).UseCollation("C");
+            workplace.Property(w => w.RecordsLocation).HasConversion<string>().HasMaxLength(20);
+            workplace.Ignore(w => w.Records);
+            workplace.HasIndex(w => new { w.TenantId, w.NodePath });
+        });
+
+        modelBuilder.Entity<CommitmentText>(commitment =>
+        {
+            commitment.ToTable("commitment_texts");
+            commitment.HasKey(c => new { c.TenantId, c.Version });
+            commitment.Property(c => c.Text).HasMaxLength(CommitmentText.TextMaxLength);
+            commitment.Property(c => c.PublishedBy).HasMaxLength(UserIdMaxLength);
+        });
+
+        modelBuilder.Entity<MemberReport>(report =>
+        {
+            MapReport(report);
+            report.ToTable("member_reports");
+            report.Property(r => r.UserId).HasMaxLength(UserIdMaxLength);
+            report.Property(r => r.Name).HasMaxLength(ReportingMember.NameMaxLength);
+            report.Property(r => r.IdNumberProtected).HasMaxLength(200);
+            report.Property(r => r.IdNumberHash).HasMaxLength(64);
+            report.Property(r => r.IdNumberMasked).HasMaxLength(18);
+            report.Property(r => r.PhoneProtected).HasMaxLength(200);
+            report.Property(r => r.PhoneMasked).HasMaxLength(11);
+            report.Property(r => r.Employment).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.Availability).HasMaxLength(ReportingMember.AvailabilityMaxLength);
+            report.Property(r => r.CommitmentText).HasMaxLength(CommitmentText.TextMaxLength);
+            report.PrimitiveCollection<List<string>>("_skills").HasColumnName("Skills");
+            report.Ignore(r => r.Skills);
+            // One community at a time: at most one submitted or confirmed report per member (the index decides a race).
+            report.HasIndex(r => new { r.TenantId, r.UserId }).IsUnique().HasFilter(OpenReportFilter).HasDatabaseName("IX_member_reports_open_per_member");
+            report.HasIndex(r => new { r.TenantId, r.UserId, r.SubmittedAt });
+            report.HasIndex(r => new { r.TenantId, r.WorkplaceId });
+            report.HasIndex(r => r.IdNumberHash);
+        });
+
+        modelBuilder.Entity<UnitReport>(report =>
+        {
+            MapReport(report);
+            report.ToTable("unit_reports");
+            report.Property(r => r.SubmittedBy).HasMaxLength(UserIdMaxLength);
+            report.OwnsMany(r => r.Resources, resource =>
+            {
+                resource.ToJson("Resources");
+                resource.Property(r => r.Kind).HasConversion<string>();
+            });
+            // One open report per workplace (the index decides a race).
+            report.HasIndex(r => new { r.TenantId, r.WorkplaceId }).IsUnique().HasFilter(OpenReportFilter).HasDatabaseName("IX_unit_reports_open_per_workplace");
+        });
+    }
+
+    private const int UserIdMaxLength = 100;
+
+    // Report.OpenStatuses, as the status column spells them.
+    private static readonly string OpenReportFilter = $"\"Status\" IN ({string.Join(", ", Report.OpenStatuses.Select(status => $"'{status}'"))})";
+
+    private static void MapReport<TReport>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TReport> report)
+        where TReport : Report
+    {
+        report.Property(r => r.Id).ValueGeneratedNever();
+        report.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
+        report.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.DecidedBy).HasMaxLength(UserIdMaxLength);
+        report.Property(r => r.ReturnReason).HasMaxLength(Report.ReasonMaxLength);
+        report.Ignore(r => r.IsOpen);
+        report.HasIndex(r => new { r.TenantId, r.NodePath });
+    }
+}
