@@ -54,18 +54,18 @@ public sealed class ServiceListTests(TimeBankFixture fixture)
     }
 
     [Fact]
-    public async Task ListShifts_OfAnActivity_AreInStartOrderWithSignUps_AndBoundedByFromAndTo()
+    public async Task ListShifts_OfAnActivity_AreInStartOrderWithSignUps_AndBoundedByFromAndToInAnyOffset()
     {
         var organiser = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
         var activity = await PostActivityAsync(organiser, "垃圾分类督导", "waste_sorting", TestTerritory.CommunityA1);
         var now = fixture.Clock.GetUtcNow();
         var past = await AddShiftAsync(organiser, activity, now.AddDays(-2));
         var tomorrow = await AddShiftAsync(organiser, activity, now.AddDays(1));
-        var nextWeek = await AddShiftAsync(organiser, activity, now.AddDays(7));
+        var nextWeek = await AddShiftAsync(organiser, activity, now.AddDays(7).ToOffset(TimeSpan.FromHours(8)));
         await (await (await _ledger.VolunteerAsync()).PostAsync($"/api/timebank/shifts/{tomorrow}/signups", null, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
 
         var all = await GetAsync(organiser, $"/api/timebank/activities/{activity}/shifts");
-        var upcoming = await GetAsync(organiser, $"/api/timebank/activities/{activity}/shifts?from={Uri.EscapeDataString(now.ToString("O"))}&to={Uri.EscapeDataString(now.AddDays(3).ToString("O"))}");
+        var upcoming = await GetAsync(organiser, $"/api/timebank/activities/{activity}/shifts?from={Uri.EscapeDataString(now.ToString("O"))}&to={Uri.EscapeDataString(now.AddDays(3).ToOffset(TimeSpan.FromHours(8)).ToString("O"))}");
 
         Assert.Equal([past, tomorrow, nextWeek], all.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
         Assert.Equal([0, 1, 0], all.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("signedUp").GetInt32()));

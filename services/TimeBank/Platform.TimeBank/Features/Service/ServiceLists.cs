@@ -95,15 +95,8 @@ internal static class ServiceLists
     {
         await ServiceEndpoints.FindActivityAsync(id, db, cancellationToken);
         var shifts = db.Shifts.AsNoTracking().Where(s => s.ActivityId == id);
-        if (query.From is { } from)
-        {
-            shifts = shifts.Where(s => s.EndsAt > from);
-        }
-
-        if (query.To is { } to)
-        {
-            shifts = shifts.Where(s => s.StartsAt < to);
-        }
+        shifts = query.From?.ToUniversalTime() is { } from ? shifts.Where(s => s.EndsAt > from) : shifts;
+        shifts = query.To?.ToUniversalTime() is { } to ? shifts.Where(s => s.StartsAt < to) : shifts;
 
         var paging = new PageRequest(query.Page, query.PageSize);
         var total = await shifts.CountAsync(cancellationToken);
