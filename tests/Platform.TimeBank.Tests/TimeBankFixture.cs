@@ -19,7 +19,8 @@ public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContex
     public AdvancingClock Clock { get; } = new();
 
     protected override void RecordEvents(EventRecorder.Registrations events) => events
-        .Record<VolunteerServiceRecordedIntegrationEvent>();
+        .Record<VolunteerServiceRecordedIntegrationEvent>()
+        .Record<VolunteerServiceRecordReversedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

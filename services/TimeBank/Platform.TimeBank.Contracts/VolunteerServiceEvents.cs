@@ -25,8 +25,8 @@ public static class ServicePurposeNames
 /// <remarks>
 /// One event per approved (volunteer, shift); <see cref="RecordId"/> is stable, so a consumer keys its own record on it
 /// and a redelivery changes nothing. A correction is never a second recorded event: the ledger reverses the credit
-/// (the transfer <see cref="TransferId"/>), and a later contract will announce that reversal under the same
-/// <see cref="RecordId"/>.
+/// (the transfer <see cref="TransferId"/>), which <see cref="VolunteerServiceRecordReversedIntegrationEvent"/> announces
+/// under the same <see cref="RecordId"/>.
 /// </remarks>
 public sealed record VolunteerServiceRecordedIntegrationEvent : IntegrationEvent
 {
@@ -71,4 +71,28 @@ public sealed record VolunteerServiceRecordedIntegrationEvent : IntegrationEvent
 
     /// <summary>Who approved (the organiser's user id).</summary>
     public required string ApprovedBy { get; init; }
+}
+
+/// <summary>
+/// The credit of a recorded service (<see cref="VolunteerServiceRecordedIntegrationEvent"/>) was reversed whole: staff
+/// corrected the record, and its minutes no longer count. A consumer drops or marks its own record of
+/// <see cref="RecordId"/>; a redelivery, or this event arriving before the recorded one, changes nothing more.
+/// </summary>
+/// <remarks>A record is reversed at most once (the ledger reverses a transfer once), so there is one such event per record at most.</remarks>
+public sealed record VolunteerServiceRecordReversedIntegrationEvent : IntegrationEvent
+{
+    /// <summary>The service record reversed, as <see cref="VolunteerServiceRecordedIntegrationEvent.RecordId"/> carried it.</summary>
+    public required Guid RecordId { get; init; }
+
+    /// <summary>The volunteer's platform user id.</summary>
+    public required string UserId { get; init; }
+
+    /// <summary>The whole minutes taken back: all the record credited.</summary>
+    public required long Minutes { get; init; }
+
+    /// <summary>The ledger transfer that reversed the credit.</summary>
+    public required Guid ReversalTransferId { get; init; }
+
+    /// <summary>Who corrected it (a staff member's user id).</summary>
+    public required string ReversedBy { get; init; }
 }

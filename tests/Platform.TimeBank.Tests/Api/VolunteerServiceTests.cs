@@ -62,6 +62,26 @@ public sealed class VolunteerServiceTests(TimeBankFixture fixture)
     }
 
     [Fact]
+    public async Task Reverse_OfAServiceRecordsCredit_TakesTheMinutesBack_AndPublishesTheReversalOfTheRecord()
+    {
+        var (organiser, _, shift) = await ShiftAsync(lastsMinutes: 30);
+        var volunteer = await _ledger.VolunteerAsync();
+        var volunteerId = (await (await volunteer.PostAsync($"/api/timebank/shifts/{shift}/signups", null, Cancellation)).AssertOkAsync(HttpStatusCode.Created)).GetProperty("volunteerId").GetString()!;
+        var item = (await (await organiser.PostAsJsonAsync($"/api/timebank/shifts/{shift}/approvals", new { items = new[] { new { volunteerId, minutes = (long?)25 } } }, Cancellation))
+            .AssertOkAsync()).GetProperty("items")[0];
+        var recordId = item.GetProperty("recordId").GetGuid();
+        var admin = await _ledger.AdminAsync();
+        var reversalId = Guid.CreateVersion7();
+
+        await (await admin.PostAsJsonAsync($"/api/timebank/transfers/{recordId}/reverse", new { id = reversalId, memo = "误记：未到岗" }, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
+
+        var reversed = await fixture.RecordedAsync<VolunteerServiceRecordReversedIntegrationEvent>(e => e.RecordId == recordId);
+        Assert.Equal((TimeBankFixture.Demo.Id, volunteerId, 25L, reversalId), (reversed.TenantId, reversed.UserId, reversed.Minutes, reversed.ReversalTransferId));
+        Assert.Equal(0, await BalanceAsync(volunteer, item.GetProperty("accountId").GetGuid()));
+        await (await admin.PostAsJsonAsync($"/api/timebank/transfers/{recordId}/reverse", new { id = reversalId, memo = "误记：未到岗" }, Cancellation)).AssertOkAsync();
+    }
+
+    [Fact]
     public async Task Approval_OfMoreMinutesThanTheShift_Is400_AndCreditsNothing()
     {
         var (organiser, _, shift) = await ShiftAsync(lastsMinutes: 20);

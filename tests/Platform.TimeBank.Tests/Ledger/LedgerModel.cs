@@ -5,7 +5,7 @@ namespace Platform.TimeBank.Tests.Ledger;
 
 /// <summary>
 /// A district's ledger in memory, driven through the domain alone: the issuance account, three volunteers, a community
-/// fund and one volunteer account of another purpose, with small limits so that random operations hit them often. It
+/// fund, one volunteer account of another purpose and the expiry account (which moves never name), with small limits so that random operations hit them often. It
 /// keeps every transfer and posting the domain wrote, and a refused operation must leave every account as it was.
 /// </summary>
 internal sealed class LedgerModel
@@ -25,6 +25,7 @@ internal sealed class LedgerModel
             Account.OfVolunteer("volunteer-3", Purpose.VolunteerService, Start),
             Account.FundOf(Guid.CreateVersion7(), "/a/b/", Purpose.VolunteerService, Start),
             Account.OfVolunteer("volunteer-1", Purpose.MutualAid, Start),
+            Account.OfBank(AccountKind.Expiry, Purpose.VolunteerService, Start),
         ];
     }
 
@@ -41,6 +42,9 @@ internal sealed class LedgerModel
     public int Refusals { get; private set; }
 
     public Account AccountOf(Guid id) => Accounts.Single(a => a.Id == id);
+
+    /// <summary>The earned lots of <paramref name="account"/>, from its postings.</summary>
+    public EarnedLots LotsOf(Account account) => EarnedLots.Of(Postings.Where(p => p.AccountId == account.Id));
 
     /// <summary>Applies one operation; a domain refusal is counted and must have changed nothing.</summary>
     public void Apply(LedgerOperation operation)
@@ -78,6 +82,17 @@ internal sealed class LedgerModel
                 break;
             case LedgerOperation.Reverse reverse when Pick(reverse.Transfer) is { } original:
                 Record(original.Reverse(Guid.CreateVersion7(), "correction", AccountOf(original.CreditAccountId), AccountOf(original.DebitAccountId), Rules, "test", Now));
+                break;
+            case LedgerOperation.Expire expire:
+                var expiry = Accounts.Single(a => a.Kind == AccountKind.Expiry);
+                foreach (var account in Accounts.Where(a => a.Kind == AccountKind.Personal && a.Purpose == expiry.Purpose))
+                {
+                    if (LotsOf(account).ExpiringMinutes(Now.AddMinutes(-expire.AgeMinutes), account.AvailableMinutes) is > 0 and var minutes)
+                    {
+                        Record(Transfer.Open(new TransferOrder(Guid.CreateVersion7(), expiry.Purpose, account.Id, expiry.Id, minutes, "expired", Pending: false), account, expiry, Rules, "expiry", Now));
+                    }
+                }
+
                 break;
             case LedgerOperation.Wait wait:
                 Now += TimeSpan.FromMinutes(wait.Minutes);
@@ -118,4 +133,7 @@ internal abstract record LedgerOperation
     public sealed record Reverse(int Transfer) : LedgerOperation;
 
     public sealed record Wait(int Minutes) : LedgerOperation;
+
+    /// <summary>Moves what is left of every volunteer's lots older than <paramref name="AgeMinutes"/> to the expiry account.</summary>
+    public sealed record Expire(int AgeMinutes) : LedgerOperation;
 }

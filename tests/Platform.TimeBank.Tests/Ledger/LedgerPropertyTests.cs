@@ -41,7 +41,7 @@ public sealed class LedgerPropertyTests
             }
         }, iter: 1_000);
 
-    private static void AssertInvariants(LedgerModel ledger)
+    internal static void AssertInvariants(LedgerModel ledger)
     {
         Assert.Equal(0, ledger.Accounts.Sum(a => a.BalanceMinutes));
         Assert.Equal(ledger.Accounts.Sum(a => a.PendingDebitMinutes), ledger.Accounts.Sum(a => a.PendingCreditMinutes));

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy;
@@ -31,40 +30,24 @@ public sealed class ImportJobSignal : WakeUpSignal;
 /// <summary>
 /// Runs queued import jobs one at a time per instance. Jobs are claimed with <c>FOR UPDATE SKIP LOCKED</c>,
 /// so several instances share the queue without running a job twice; a job whose worker died (no heartbeat)
-/// is claimed again, which is safe because handlers apply a file all or nothing and idempotently.
+/// is claimed again, which is safe because handlers apply a file all or nothing and idempotently. A failed round
+/// leaves its job running until it is abandoned and claimed again.
 /// </summary>
 internal sealed partial class ImportJobWorker<TContext>(
     IServiceScopeFactory scopes,
     ImportJobSignal signal,
     IOptions<ImportJobOptions> options,
     TimeProvider clock,
-    ILogger<ImportJobWorker<TContext>> logger) : BackgroundService
+    ILogger<ImportJobWorker<TContext>> logger) : PeriodicWorker(clock, logger, signal)
     where TContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ClaimAsync(stoppingToken) is { } job)
-                {
-                    await RunAsync(job, stoppingToken);
-                }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives any one failure; the job is retried after it is abandoned.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogWorkerFailed(logger, exception);
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        while (await ClaimAsync(cancellationToken) is { } job)
+        {
+            await RunAsync(job, cancellationToken);
         }
     }
 
@@ -72,7 +55,7 @@ internal sealed partial class ImportJobWorker<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var abandoned = now - options.Value.AbandonedAfter;
         var claimed = await db.Database.SqlQuery<ClaimedJob>($"""
             UPDATE import_jobs SET "State" = 'Running', "StartedAt" = {now}, "HeartbeatAt" = {now}
@@ -95,7 +78,7 @@ internal sealed partial class ImportJobWorker<TContext>(
         var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(claimed.TenantId, cancellationToken);
         if (tenant is null)
         {
-            LogTenantUnknown(logger, claimed.Id, claimed.TenantId);
+            LogTenantUnknown(Logger, claimed.Id, claimed.TenantId);
             return;
         }
 
@@ -112,8 +95,8 @@ internal sealed partial class ImportJobWorker<TContext>(
         }
         else
         {
-            LogStarted(logger, job.Id, job.Kind, tenant.Id);
-            var progress = new ThrottledProgress(scopes, tenant, job.Id, clock);
+            LogStarted(Logger, job.Id, job.Kind, tenant.Id);
+            var progress = new ThrottledProgress(scopes, tenant, job.Id, Clock);
             try
             {
                 outcome = await handler.RunAsync(
@@ -121,14 +104,14 @@ internal sealed partial class ImportJobWorker<TContext>(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogJobFailed(logger, exception, job.Id);
+                LogJobFailed(Logger, exception, job.Id);
                 outcome = ImportOutcome.Refused(0, "The import failed unexpectedly; nothing was applied. Try again or contact support.");
             }
         }
 
-        job.Finish(outcome, clock.GetUtcNow());
+        job.Finish(outcome, Clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
-        LogFinished(logger, job.Id, job.State, job.RowsTotal, job.ErrorCount);
+        LogFinished(Logger, job.Id, job.State, job.RowsTotal, job.ErrorCount);
     }
 
     /// <summary>Writes progress at most a few times a second, in a unit of work of its own.</summary>
@@ -174,6 +157,4 @@ internal sealed partial class ImportJobWorker<TContext>(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId} belongs to unknown tenant {TenantId}; left running")]
     private static partial void LogTenantUnknown(ILogger logger, Guid jobId, Guid tenantId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The import worker failed; retrying")]
-    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
 }

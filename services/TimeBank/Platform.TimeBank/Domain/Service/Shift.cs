@@ -78,7 +78,11 @@ public sealed class Shift : ITenantOwned
             throw new DomainException(ServiceErrors.InvalidShift, problem);
         }
 
-        return new Shift { Id = Guid.CreateVersion7(now), ActivityId = activity.Id, StartsAt = startsAt, EndsAt = endsAt, Capacity = capacity, CodeSecret = codeSecret };
+        // Kept in UTC whatever offset the organiser wrote (+08:00 in China), as PostgreSQL stores instants.
+        return new Shift
+        {
+            Id = Guid.CreateVersion7(now), ActivityId = activity.Id, StartsAt = startsAt.ToUniversalTime(), EndsAt = endsAt.ToUniversalTime(), Capacity = capacity, CodeSecret = codeSecret,
+        };
     }
 
     /// <summary>Why a shift is impossible, or null.</summary>

@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.Domain;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
+using Platform.TimeBank.Features.Service;
 
 namespace Platform.TimeBank.Features.Ledger;
 
@@ -106,7 +107,10 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         return transfer;
     }
 
-    /// <summary>Reverses posted transfer <paramref name="id"/> whole, once, as transfer <paramref name="reversalId"/>; a replay answers the reversal.</summary>
+    /// <summary>
+    /// Reverses posted transfer <paramref name="id"/> whole, once, as transfer <paramref name="reversalId"/>; a replay answers
+    /// the reversal. Reversing a service record's credit also announces the correction, in the same transaction.
+    /// </summary>
     /// <exception cref="DomainException">There is no such transfer, it cannot be reversed (again), the reversal id is taken, or a limit refuses it.</exception>
     public Task<TransferWrite> ReverseAsync(Guid id, Guid reversalId, string? memo, string? createdBy, CancellationToken cancellationToken) =>
         RetryingRaceAsync(async () =>
@@ -120,6 +124,7 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
 
             var (debited, credited) = await LockAccountsAsync(original.DebitAccountId, original.CreditAccountId, cancellationToken);
             var entry = original.Reverse(reversalId, memo, credited, debited, await RulesAsync(original.Purpose, cancellationToken), createdBy, clock.GetUtcNow());
+            await ServiceRecordReversals.AnnounceIfServiceRecordAsync(db, entry.Transfer, createdBy, cancellationToken);
             await SaveAsync(entry, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new TransferWrite(entry.Transfer, Created: true);

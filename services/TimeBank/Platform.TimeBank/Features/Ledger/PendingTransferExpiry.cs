@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
 
@@ -23,30 +24,11 @@ public sealed class PendingTransferExpiryOptions
 /// alone. A post that arrives after the timeout but before the sweep is refused and voids it itself.
 /// </summary>
 internal sealed partial class PendingTransferExpiry(
-    IServiceScopeFactory scopes, IOptions<PendingTransferExpiryOptions> options, TimeProvider clock, ILogger<PendingTransferExpiry> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PendingTransferExpiryOptions> options, TimeProvider clock, ILogger<PendingTransferExpiry> logger) : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-                await Task.Delay(options.Value.ExpirySweepInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sweep outlives any one failure; what it missed is due again next time.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogSweepFailed(logger, exception);
-                await Task.Delay(options.Value.ExpirySweepInterval, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ExpirySweepInterval;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>Voids what is due in every district.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
@@ -54,7 +36,7 @@ internal sealed partial class PendingTransferExpiry(
         List<Guid> districts;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             // The one query across districts: which have something due. Each district's work then runs inside it.
             districts = await scope.ServiceProvider.GetRequiredService<TimeBankDbContext>().Transfers.IgnoreQueryFilters()
                 .Where(t => t.Status == TransferStatus.Pending && t.ExpiresAt <= now).Select(t => t.TenantId).Distinct().ToListAsync(cancellationToken);
@@ -70,13 +52,10 @@ internal sealed partial class PendingTransferExpiry(
 
             await using var districtScope = scopes.CreateTenantScope(district, "pending-expiry");
             var expired = await districtScope.ServiceProvider.GetRequiredService<LedgerWriter>().ExpireDueAsync(cancellationToken);
-            LogExpired(logger, expired, districtId);
+            LogExpired(Logger, expired, districtId);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Voided {Count} expired pending transfers of {TenantId}")]
     private static partial void LogExpired(ILogger logger, int count, Guid tenantId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The expiry sweep of pending transfers failed")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

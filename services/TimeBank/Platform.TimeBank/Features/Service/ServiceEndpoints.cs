@@ -31,8 +31,10 @@ internal static class ServiceEndpoints
         Activities.MapOrganising(organisers);
         ShiftAttendance.MapCode(organisers);
         ShiftApprovals.Map(organisers);
+        ServiceLists.MapOrganising(organisers);
         var users = endpoints.MapGroup("/api/timebank").RequireTenant().RequireAuthorization(LedgerEndpoints.UsersPolicy).WithTags("Volunteer service");
         Activities.MapReading(users);
+        ServiceLists.MapReading(users);
         ShiftAttendance.Map(users);
         return endpoints;
     }
