@@ -37,6 +37,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapSignInEndpoints();
+app.MapTextSizeToggle();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
