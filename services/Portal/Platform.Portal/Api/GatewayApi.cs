@@ -57,6 +57,11 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
             {
                 return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status503ServiceUnavailable, ProblemTexts.UnreachableCode, ProblemTexts.Describe(ProblemTexts.UnreachableCode, 503)));
             }
+            catch (Polly.Timeout.TimeoutRejectedException)
+            {
+                // The resilience handler gave up waiting: a page that says so, not an error page.
+                return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status504GatewayTimeout, ProblemTexts.TimedOutCode, ProblemTexts.Describe(ProblemTexts.TimedOutCode, 504)));
+            }
 
             using (response)
             {
