@@ -20,7 +20,10 @@ internal static class ReverseProxyExtensions
         builder.Services.Configure<InputScreenOptions>(options => options.Enabled = false);
 
         // YARP propagates the trace context to the services itself; this makes its own span visible.
-        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(YarpActivitySource));
+        if (builder.ExportsTelemetry())
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(YarpActivitySource));
+        }
 
         return builder;
     }

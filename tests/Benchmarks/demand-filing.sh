@@ -3,26 +3,29 @@
 # measured from each request's scheduled start), with every DemandReceived event counted by a consumer of its
 # own on the broker.
 #
-#   tests/Benchmarks/demand-filing.sh [--rate 500] [--duration 30]
+#   tests/Benchmarks/demand-filing.sh [--rate 500] [--duration 30] [--warmup 30]
 #
 # Starts its own PostgreSQL (durable: fsync on, as deployed) and RabbitMQ under a temporary folder, Identity,
 # the residents service and the gateway from a Release build (Development settings: seeded demo users, the
 # development personal-data keys), lifts the gateway's rate limits (Gateway:RateLimits:PerTenant/PerClient,
 # 500/s and 50/s by default) so that they are not what is measured, announces the demo district and a small
 # tree to the residents service as the Districts service would (DistrictOnboarded, TerritoryNodeAdded), files
-# demands as the demo district admin for 10 s of warm-up and then the measured run, and prints the achieved
+# demands as the demo district admin for 30 s of warm-up and then the measured run, and prints the achieved
 # rate, p50/p90/p99, errors, 201 responses against events consumed, how long after the last response the last
 # event arrived, and the CPU time each process used.
-# Targets: >= 500 demands/s, p99 < 100 ms, every event consumed within 5 s after the load stops.
+# Targets: the scheduled rate sustained (500/s and 700/s), p99 < 100 ms, every event consumed within 5 s after the
+# load stops, at most 0.7 ms of the residents service's CPU per filed demand (printed per process: the figure that
+# does not depend on how busy the machine is).
 # Exit status 0 when all are met, 1 when not (the figures are printed either way).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-rate=500 duration=30
+rate=500 duration=30 warmup=30
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rate) rate="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -65,5 +68,5 @@ wait_for "http://127.0.0.1:$gateway_port/health" gateway
 token=$(demo_admin_token "http://127.0.0.1:$gateway_port")
 postgres_pid=${pids[0]} rabbitmq_pid=${pids[1]}
 dotnet tests/Benchmarks/DemandFiling/bin/Release/net10.0/Platform.Benchmarks.DemandFiling.dll \
-  --gateway "http://127.0.0.1:$gateway_port" --rabbitmq "$rabbitmq" --token "$token" --rate "$rate" --duration "$duration" \
+  --gateway "http://127.0.0.1:$gateway_port" --rabbitmq "$rabbitmq" --token "$token" --rate "$rate" --duration "$duration" --warmup "$warmup" \
   --pids "gateway=$gateway_pid,residents=$residents_pid,identity=$identity_pid,postgres=$postgres_pid,rabbitmq=$rabbitmq_pid"

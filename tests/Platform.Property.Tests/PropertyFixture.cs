@@ -34,7 +34,8 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
     /// <summary>The other district's street.</summary>
     public static readonly Guid OtherStreet = Guid.Parse("00000000-0000-0000-0000-00000000b001");
 
-    protected override void RecordEvents(EventRecorder.Registrations events) => events.Record<PropertyWorkOrderStatusChangedIntegrationEvent>();
+    protected override void RecordEvents(EventRecorder.Registrations events) =>
+        events.Record<PropertyWorkOrderStatusChangedIntegrationEvent>().Record<PropertyCommitteeChangedIntegrationEvent>();
 
     /// <summary>
     /// A machine client registered by the demo district's admin in the identity service with scope <c>property</c>, as a

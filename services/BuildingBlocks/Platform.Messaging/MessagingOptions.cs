@@ -18,6 +18,12 @@ public sealed class MessagingOptions
     /// <summary>How often the relay looks for unpublished events when nothing woke it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the relay lets events gather after it was woken before it reads them: under load every commit wakes
+    /// it, and a transaction per event would cost the database and the service as much as the requests themselves.
+    /// </summary>
+    public TimeSpan OutboxGatherDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Events published per relay transaction.</summary>
     public int OutboxBatchSize { get; set; } = 200;
 

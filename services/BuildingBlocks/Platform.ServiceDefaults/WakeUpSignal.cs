@@ -25,7 +25,7 @@ public class WakeUpSignal
         }
     }
 
-    /// <summary>Waits for a notification or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Waits for a notification or the timeout, whichever comes first; true when it was a notification.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _signal.WaitAsync(timeout, cancellationToken);
 }

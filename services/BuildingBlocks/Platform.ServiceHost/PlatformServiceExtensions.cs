@@ -73,7 +73,8 @@ public static class PlatformServiceExtensions
     }
 
     /// <summary>
-    /// The request pipeline of every service, in its one correct order: <paramref name="configure"/>'s early
+    /// The request pipeline of every service, in its one correct order: writes that outlive their caller
+    /// (<see cref="WritesOutliveTheirCaller"/>), <paramref name="configure"/>'s early
     /// middleware, authentication, tenant resolution, routing (after tenant resolution, which moves a
     /// <c>/t/{district}</c> prefix out of the path before endpoints are matched), authorization,
     /// <paramref name="configure"/>'s late middleware; then the health endpoints and the OpenAPI document at
@@ -91,6 +92,7 @@ public static class PlatformServiceExtensions
         var options = new PlatformPipelineOptions();
         configure?.Invoke(options);
 
+        app.UseWritesThatOutliveTheirCaller();
         options.BeforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseMultiTenancy();

@@ -20,6 +20,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PropertyEndpoints.VotersPolicy, policy => policy.RequireAuthenticatedUser())
     .AddPolicy(PropertyEndpoints.CompaniesPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.PropertyCompany))
     .AddPolicy(PropertyEndpoints.WorkOrderReadersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole([.. PropertyEndpoints.KeeperRoles, PlatformRoleNames.PropertyCompany]))
+    .AddPolicy(PropertyEndpoints.StreetPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.StreetAdmin, PlatformRoleNames.DistrictAdmin))
     .AddPolicy(PropertyEndpoints.RuleMakersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoleNames.DistrictAdmin));
 builder.Services.AddValidation();
 

@@ -44,8 +44,9 @@ internal static class FixedRateLoad
             var finished = Stopwatch.GetTimestamp();
             return new Outcome(response.StatusCode, body, Stopwatch.GetElapsedTime(due, finished), finished);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
+            // No answer (refused, reset, or none within the client's timeout): an error of the run, not the end of it.
             var finished = Stopwatch.GetTimestamp();
             return new Outcome(null, exception.Message, Stopwatch.GetElapsedTime(due, finished), finished);
         }

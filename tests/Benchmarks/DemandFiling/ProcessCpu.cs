@@ -17,7 +17,7 @@ internal static class ProcessCpu
         var stats = Directory.EnumerateDirectories("/proc")
             .Select(d => Path.GetFileName(d))
             .Where(name => name.All(char.IsAsciiDigit))
-            .Select(Read)
+            .Select(name => Read($"/proc/{name}/stat"))
             .OfType<Stat>()
             .ToList();
         var children = stats.ToLookup(s => s.ParentId);
@@ -35,15 +35,37 @@ internal static class ProcessCpu
         return total;
     }
 
-    private static Stat? Read(string pid)
+    /// <summary>
+    /// CPU seconds used so far by the threads of <paramref name="pid"/> whose name starts with
+    /// <paramref name="threadName"/> (e.g. ".NET Tiered Com", the runtime's background JIT of hot methods).
+    /// </summary>
+    public static double SecondsOfThreads(int pid, string threadName) =>
+        Directory.EnumerateDirectories($"/proc/{pid}/task")
+            .Where(task => ReadName($"{task}/comm")?.StartsWith(threadName, StringComparison.Ordinal) == true)
+            .Select(task => Read($"{task}/stat")?.Seconds ?? 0)
+            .Sum();
+
+    private static string? ReadName(string path)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return File.ReadAllText(path).TrimEnd('\n');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static Stat? Read(string statPath)
+    {
+        try
+        {
+            var text = File.ReadAllText(statPath);
             // The command name may hold spaces and parentheses; the fields after its closing parenthesis do not.
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return new Stat(int.Parse(pid, CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture), ticks / TicksPerSecond);
+            return new Stat(int.Parse(text[..text.IndexOf(' ')], CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture), ticks / TicksPerSecond);
         }
         catch (IOException)
         {

@@ -6,8 +6,9 @@
 //
 // This program expects the processes to run already and takes: --gateway URL --rabbitmq AMQP-URI --token TOKEN
 // [--rate N] [--duration S] [--pids name=pid,...] (processes whose CPU time is reported).
-// Targets: >= 500 demands/s sustained, p99 < 100 ms, every DemandReceived event consumed within 5 s after the
-// load stops. Exit status 0 when all are met.
+// Targets: the scheduled rate sustained (500/s and 700/s are the targets), p99 < 100 ms, every DemandReceived
+// event consumed within 5 s after the load stops, at most 0.7 ms of the residents service's CPU per filed demand.
+// Exit status 0 when all are met.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -18,9 +19,13 @@ using MassTransit;
 using Platform.Benchmarks.DemandFiling;
 using Platform.Districts.Contracts;
 
+// Issue 19: the residents service may spend at most this much CPU per filed demand.
+const double ResidentsCpuTargetMs = 0.7;
+
 var options = args.Chunk(2).ToDictionary(pair => pair[0].TrimStart('-'), pair => pair[1]);
 var rate = int.Parse(options.GetValueOrDefault("rate", "500"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("duration", "30"), CultureInfo.InvariantCulture));
+var warmUp = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture));
 var pids = options.GetValueOrDefault("pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
     .Select(pair => pair.Split('=')).ToDictionary(pair => pair[0], pair => int.Parse(pair[1], CultureInfo.InvariantCulture));
 pids["load generator"] = Environment.ProcessId;
@@ -47,14 +52,19 @@ Task<HttpResponseMessage> FileDemand(int index) => client.PostAsJsonAsync("/api/
 });
 
 await UntilFilingWorksAsync(FileDemand, buildings.Count);
-Console.WriteLine($"Warm-up: {rate}/s for 10 s");
-await FixedRateLoad.RunAsync(rate, TimeSpan.FromSeconds(10), FileDemand);
+// Long enough for the runtime to have compiled the hot paths at its optimising tier: the run measures a service
+// that has been up for a while, not its first minute (the JIT's share of the run is printed below to show it).
+Console.WriteLine($"Warm-up: {rate}/s for {warmUp.TotalSeconds:F0} s");
+await FixedRateLoad.RunAsync(rate, warmUp, FileDemand);
 await UntilDrainedAsync(counter);
 
 var cpuBefore = pids.ToDictionary(p => p.Key, p => ProcessCpu.SecondsOf(p.Value));
+const string TieredCompilationThread = ".NET Tiered Com";
+var residentsJitBefore = pids.TryGetValue("residents", out var residentsPid) ? ProcessCpu.SecondsOfThreads(residentsPid, TieredCompilationThread) : 0;
 var load = await FixedRateLoad.RunAsync(rate, duration, FileDemand);
 var stopped = Stopwatch.GetTimestamp();
 var cpu = pids.ToDictionary(p => p.Key, p => ProcessCpu.SecondsOf(p.Value) - cpuBefore[p.Key]);
+var residentsJit = residentsPid == 0 ? 0 : ProcessCpu.SecondsOfThreads(residentsPid, TieredCompilationThread) - residentsJitBefore;
 
 var created = load.Outcomes.Where(o => o.Status == HttpStatusCode.Created).Select(o => DemandId(o.Body)).ToList();
 var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
@@ -82,12 +92,19 @@ Console.WriteLine($"  201 responses {created.Count:N0}, DemandReceived events co
 Console.WriteLine($"  CPU during the run (2 cores = {2 * load.Elapsed.TotalSeconds:F0} core-seconds): " +
     string.Join(", ", cpu.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:F1} s ({c.Value / load.Elapsed.TotalSeconds * 100:F0} % of a core)")));
 
-var rateMet = sustained >= 500 && failures.Count == 0;
+Console.WriteLine($"  of the residents service's CPU, {residentsJit:F1} s in the runtime's background compilation of hot methods (warm-up left over)");
+// CPU per filed demand does not depend on how busy the machine was, unlike the latencies: the figure to compare
+// between runs and machines.
+Console.WriteLine("  CPU per filed demand: " + string.Join(", ", cpu.OrderByDescending(c => c.Value)
+    .Select(c => $"{c.Key} {c.Value * 1000 / Math.Max(created.Count, 1):F2} ms")));
+
+var rateMet = sustained >= rate && failures.Count == 0;
+var residentsCpuMet = cpu.TryGetValue("residents", out var residentsCpu) && residentsCpu * 1000 / Math.Max(created.Count, 1) <= ResidentsCpuTargetMs;
 var latencyMet = p99 < 100;
 var eventsMet = consumed == created.Count && eventLag <= TimeSpan.FromSeconds(5);
-Console.WriteLine($"Targets: >= 500/s {(rateMet ? "met" : "NOT met")}; p99 < 100 ms {(latencyMet ? "met" : "NOT met")}; " +
-    $"every event within 5 s {(eventsMet ? "met" : "NOT met")}");
-return rateMet && latencyMet && eventsMet ? 0 : 1;
+Console.WriteLine($"Targets: >= {rate}/s {(rateMet ? "met" : "NOT met")}; p99 < 100 ms {(latencyMet ? "met" : "NOT met")}; " +
+    $"every event within 5 s {(eventsMet ? "met" : "NOT met")}; residents CPU <= {ResidentsCpuTargetMs} ms per demand {(residentsCpuMet ? "met" : "NOT met")}");
+return rateMet && latencyMet && eventsMet && residentsCpuMet ? 0 : 1;
 
 static Guid DemandId(string body)
 {

@@ -170,6 +170,69 @@ public sealed class VoteApiTests(PropertyFixture fixture)
     }
 
     [Fact]
+    public async Task Ballots_OfAClosedVote_ShowOwnersWhoVotedHow_WithNamesAndIdNumbersMasked()
+    {
+        var compound = await fixture.NewCompoundAsync();
+        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
+        var areaId = await admin.CreateAreaAsync(compound.Id);
+        var zhang = TestHolders.IdNumber();
+        var ouyang = TestHolders.IdNumber();
+        var units = new[]
+        {
+            await admin.AddUnitAsync(areaId, Unit("1-101", compound.Buildings[0], "100.00", true, Person(zhang, "张三丰"))),
+            await admin.AddUnitAsync(areaId, Unit("2-101", compound.Buildings[1], "50.00", true, Person(zhang, "张三丰"))),
+            await admin.AddUnitAsync(areaId, Unit("1-102", compound.Buildings[0], "80.00", true, Person(ouyang, "欧阳修"), Person(name: "李四"))),
+            await admin.AddUnitAsync(areaId, Unit("2-102", compound.Buildings[1], "70.00", true, Company())),
+            await admin.AddUnitAsync(areaId, Unit("1-201", compound.Buildings[0], "90.00", false, Developer(TestHolders.CreditCode(), "某某房地产开发有限公司"))),
+        };
+        var (_, zhangOnline) = await LinkedOwnerAsync(admin, units[0]);
+        var voteId = await admin.DraftVoteAsync(areaId);
+        await admin.OpenVoteAsync(voteId);
+        await (await zhangOnline.BallotAsync(voteId, "2-101", "online")).AssertOkAsync(HttpStatusCode.Created);
+        await (await admin.BallotAsync(voteId, "1-102", "proxy", "reject", proxyHolder: "王五")).AssertOkAsync(HttpStatusCode.Created);
+        await (await admin.BallotAsync(voteId, "1-201", "paper", "abstain")).AssertOkAsync(HttpStatusCode.Created);
+
+        // Nobody learns how the neighbours voted while the vote is open.
+        var uri = $"/api/property/votes/{voteId}/ballots";
+        await (await zhangOnline.GetAsync(uri, Cancellation)).AssertProblemAsync(HttpStatusCode.Conflict, "property.vote_not_closed");
+        await (await admin.GetAsync(uri, Cancellation)).AssertProblemAsync(HttpStatusCode.Conflict, "property.vote_not_closed");
+
+        await (await admin.PostAsync($"/api/property/votes/{voteId}/close", null, Cancellation)).AssertOkAsync();
+        // The owners see the result and who voted how.
+        Assert.Equal(3, (await zhangOnline.TallyAsync(voteId)).GetProperty("participatingOwners").GetInt32());
+        var response = await zhangOnline.GetAsync(uri, Cancellation);
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
+        var roll = await response.AssertOkAsync();
+        Assert.Equal(3, roll.GetProperty("total").GetInt32());
+        var items = roll.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(
+            new (string?, string?)[] { ("张**", zhang[..3] + "***********" + zhang[14..]) },
+            items[0].GetProperty("holders").EnumerateArray().Select(h => (h.GetProperty("name").GetString(), h.GetProperty("idNumber").GetString())));
+        Assert.Equal(new[] { "1-101", "2-101" }, items[0].GetProperty("unitCodes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(("online", "approve"), (items[0].GetProperty("channel").GetString(), items[0].GetProperty("choices").GetProperty("m1").GetString()));
+        Assert.Equal(new[] { "欧阳*", "李*" }, items[1].GetProperty("holders").EnumerateArray().Select(h => h.GetProperty("name").GetString()));
+        Assert.Equal(("proxy", "王*", "reject"), (items[1].GetProperty("channel").GetString(), items[1].GetProperty("proxyHolder").GetString(),
+            items[1].GetProperty("choices").GetProperty("m1").GetString()));
+        Assert.Equal(("developer", "某某房地产开发有限公司"), (items[2].GetProperty("holders")[0].GetProperty("kind").GetString(), items[2].GetProperty("holders")[0].GetProperty("name").GetString()));
+        Assert.Equal(new[] { "1-201" }, items[2].GetProperty("unitCodes").EnumerateArray().Select(c => c.GetString()));
+        foreach (var clear in new[] { "张三丰", "欧阳修", "李四", "王五", zhang, ouyang })
+        {
+            Assert.DoesNotContain(clear, text, StringComparison.Ordinal);
+        }
+
+        var second = await admin.GetJsonAsync(uri + "?page=2&pageSize=1");
+        Assert.Equal((3, 1), (second.GetProperty("total").GetInt32(), second.GetProperty("items").GetArrayLength()));
+        Assert.Equal(new[] { "1-102" }, second.GetProperty("items")[0].GetProperty("unitCodes").EnumerateArray().Select(c => c.GetString()));
+
+        var otherDistrict = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: PropertyFixture.Other);
+        var stranger = await fixture.MemberClientAsync(PlatformRoleNames.Resident);
+        foreach (var outsider in new[] { otherDistrict, stranger })
+        {
+            await (await outsider.GetAsync(uri, Cancellation)).AssertProblemAsync(HttpStatusCode.NotFound, "property.vote_not_found");
+        }
+    }
+
+    [Fact]
     public async Task VoteEndpoints_ForAnotherDistrictOrAnUnlinkedUser_Answer404()
     {
         var (admin, areaId, _, units) = await AreaOfThreeOwnersAsync();

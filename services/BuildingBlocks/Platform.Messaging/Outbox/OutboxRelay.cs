@@ -54,7 +54,11 @@ public sealed partial class OutboxRelay<TContext>(
                 if (published < _options.OutboxBatchSize)
                 {
                     await PurgeIfDueAsync(stoppingToken);
-                    await signal.WaitAsync(_options.OutboxPollInterval, stoppingToken);
+                    if (await signal.WaitAsync(_options.OutboxPollInterval, stoppingToken))
+                    {
+                        // Real time, not the service's clock: this paces the work, it does not schedule anything.
+                        await Task.Delay(_options.OutboxGatherDelay, stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Property.Domain;
+using Platform.Property.Domain.Committees;
 using Platform.Property.Domain.Companies;
 using Platform.Property.Domain.Funds;
 using Platform.Property.Domain.Roll;
@@ -14,7 +15,7 @@ namespace Platform.Property.Data;
 /// <summary>
 /// The property database: areas with their owners' roll (units, holders, owners), votes with their frozen rolls and
 /// ballots, the district's decision rules, maintenance-fund spendings, property companies with their contracts and
-/// work orders, a replica of each district's territory tree,
+/// work orders, owners' and interim committees, a replica of each district's territory tree,
 /// and the tenant catalogue, outbox and inbox every service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options, ITenantContext tenantContext)
@@ -52,6 +53,9 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     /// <summary>The companies' work orders.</summary>
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
+    /// <summary>Owners' committees and interim committees of the district's areas.</summary>
+    public DbSet<Committee> Committees => Set<Committee>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -104,6 +108,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
                 holder.Property(h => h.IdNumberMasked).HasMaxLength(18);
                 holder.Property(h => h.CreditCode).HasMaxLength(18);
                 holder.Ignore(h => h.Identity);
+                holder.Ignore(h => h.NameShownToOwners);
             });
             unit.Navigation(u => u.Holders).AutoInclude();
         });
@@ -134,6 +139,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             vote.HasIndex(v => new { v.TenantId, v.AreaId, v.CreatedAt });
             // Two opening (or closing) one vote at once: the second save fails instead of freezing the roll twice.
             vote.Property(v => v.Version).IsConcurrencyToken();
+            vote.Property(v => v.Seats);
             vote.OwnsMany(v => v.Matters, matter =>
             {
                 matter.ToTable("vote_matters");
@@ -219,6 +225,33 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             // One active contract per area: the index decides between two signed at once.
             contract.HasIndex(c => new { c.TenantId, c.AreaId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
             contract.HasIndex(c => new { c.TenantId, c.CompanyId });
+        });
+
+        modelBuilder.Entity<Committee>(committee =>
+        {
+            committee.ToTable("committees");
+            committee.Property(c => c.Id).ValueGeneratedNever();
+            committee.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+            committee.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
+            committee.Property(c => c.Ending).HasConversion<string>().HasMaxLength(30);
+            committee.Property(c => c.InterimReason).HasConversion<string>().HasMaxLength(30);
+            committee.Property(c => c.FormedBy).HasMaxLength(100);
+            committee.Property(c => c.FiledBy).HasMaxLength(100);
+            committee.Property(c => c.EndedBy).HasMaxLength(100);
+            committee.Property(c => c.ChangedBy).HasMaxLength(100);
+            committee.Property(c => c.Version).IsConcurrencyToken();
+            committee.Ignore(c => c.IsActive);
+            // The members and candidates are read and written with their committee, never queried apart.
+            committee.Property(c => c.PreparatoryGroup).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<CommitteeMember>>.Converter, JsonText<IReadOnlyList<CommitteeMember>>.Comparer);
+            committee.Property(c => c.Members).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<CommitteeMember>>.Converter, JsonText<IReadOnlyList<CommitteeMember>>.Comparer);
+            committee.Property(c => c.Candidates).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<CommitteeCandidate>>.Converter, JsonText<IReadOnlyList<CommitteeCandidate>>.Comparer);
+            // One committee of each kind under way per area, and one active of either kind: the indexes decide races.
+            committee.HasIndex(c => new { c.TenantId, c.AreaId, c.Kind }).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"Stage\" <> 'Active'")
+                .HasDatabaseName("IX_committees_one_under_way");
+            committee.HasIndex(c => new { c.TenantId, c.AreaId }).IsUnique().HasFilter("\"Stage\" = 'Active'").HasDatabaseName("IX_committees_one_active");
         });
 
         modelBuilder.Entity<WorkOrder>(order =>

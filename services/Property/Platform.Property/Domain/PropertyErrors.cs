@@ -44,6 +44,9 @@ public static class PropertyErrors
     /// <summary>409: someone else opened or closed the vote at the same moment.</summary>
     public static readonly DomainError VoteChanged = DomainError.Conflict("property.vote_changed");
 
+    /// <summary>409: the vote has not closed yet, so who voted how is not shown.</summary>
+    public static readonly DomainError VoteNotClosed = DomainError.Conflict("property.vote_not_closed");
+
     /// <summary>409: the vote's closing time has passed, so it can no longer be opened.</summary>
     public static readonly DomainError VoteExpired = DomainError.Conflict("property.vote_expired");
 
@@ -64,6 +67,9 @@ public static class PropertyErrors
 
     /// <summary>403: an online ballot is cast by the owner themself, a paper or proxy ballot by someone entering it for the area.</summary>
     public static readonly DomainError BallotForbidden = DomainError.Forbidden("property.ballot_forbidden");
+
+    /// <summary>403: only the area's owners'-committee members and those who keep the area close a vote early.</summary>
+    public static readonly DomainError CloseForbidden = DomainError.Forbidden("property.vote_close_forbidden");
 
     /// <summary>400: a tenant rule would let a decision pass that the Civil Code refuses.</summary>
     public static readonly DomainError RuleLooserThanLaw = DomainError.Invalid("property.rule_looser_than_law");
@@ -88,4 +94,19 @@ public static class PropertyErrors
 
     /// <summary>400: rejecting a work order needs a reason.</summary>
     public static readonly DomainError RejectionReason = DomainError.Invalid("property.rejection_reason");
+
+    /// <summary>404: no committee with that id in the caller's scope.</summary>
+    public static readonly DomainError CommitteeNotFound = DomainError.NotFound("property.committee_not_found");
+
+    /// <summary>409: the committee's stage does not allow that step.</summary>
+    public static readonly DomainError CommitteeStep = DomainError.Conflict("property.committee_step");
+
+    /// <summary>409: the area has a committee of that kind under way, or an active committee, already.</summary>
+    public static readonly DomainError CommitteeUnderWay = DomainError.Conflict("property.committee_under_way");
+
+    /// <summary>400: a preparatory group, interim committee, candidate list or seat count breaks the composition rules.</summary>
+    public static readonly DomainError CommitteeComposition = DomainError.Invalid("property.committee_composition");
+
+    /// <summary>400: a committee's term is longer than allowed, or over already.</summary>
+    public static readonly DomainError CommitteeTerm = DomainError.Invalid("property.committee_term");
 }

@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.MultiTenancy;
 using Platform.Property.Features.Areas;
+using Platform.Property.Features.Committees;
 using Platform.Property.Features.Companies;
 using Platform.Property.Features.Funds;
 using Platform.Property.Features.Votes;
@@ -30,6 +31,9 @@ internal static class PropertyEndpoints
     /// <summary>Policy: who reads work orders (a company its own, keepers their territory's).</summary>
     public const string WorkOrderReadersPolicy = "property.work_order_readers";
 
+    /// <summary>Policy: the street (and the district) that forms interim committees and files owners' committees.</summary>
+    public const string StreetPolicy = "property.street";
+
     /// <summary>Roles that keep the roll inside their scope.</summary>
     public static readonly string[] KeeperRoles = [PlatformRoleNames.DistrictAdmin, PlatformRoleNames.StreetAdmin, PlatformRoleNames.CommunityWorker];
 
@@ -46,6 +50,7 @@ internal static class PropertyEndpoints
         DraftVote.Map(areas);
         RecordFundSpending.Map(areas);
         CompanyEndpoints.MapContracts(areas);
+        FormCommittee.Map(areas);
 
         var owners = property.MapGroup("/owners").RequireAuthorization(KeepersPolicy).WithTags("物业管理区域 Areas and the owners' roll");
         LinkOwner.Map(owners);
@@ -54,7 +59,12 @@ internal static class PropertyEndpoints
         GetVote.Map(votes);
         ChangeVoteStatus.Map(votes);
         CastBallot.Map(votes);
+        ListBallots.Map(votes);
         GetTally.Map(votes);
+
+        var committees = property.MapGroup("/committees").RequireAuthorization(KeepersPolicy).WithTags("业委会 Owners' and interim committees");
+        CommitteeReports.Map(committees);
+        CommitteeSteps.Map(committees);
 
         var companies = property.MapGroup("/companies").RequireAuthorization(RuleMakersPolicy).WithTags("物业服务企业 Property companies");
         CompanyEndpoints.MapCompanies(companies);

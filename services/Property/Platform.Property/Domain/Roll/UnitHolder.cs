@@ -40,6 +40,12 @@ public sealed class UnitHolder
     /// <summary>What makes two holders the same holder: the ID number's hash, or the credit code.</summary>
     public string Identity => Kind == HolderKind.Person ? "p:" + IdNumberHash : "c:" + CreditCode;
 
+    /// <summary>
+    /// The name as other owners see it (a vote's roll): a person's with only the surname (张**), a company's or the
+    /// developer's in full, since an organisation's name is public.
+    /// </summary>
+    public string NameShownToOwners => Kind == HolderKind.Person ? PersonName.Masked(Name) : Name;
+
     /// <summary>Why a holder name is unacceptable, or null.</summary>
     public static string? NameProblem(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "A holder's name is required."

@@ -62,6 +62,9 @@ public sealed class Vote : ITenantOwned
     /// <summary>The matters, in the order asked.</summary>
     public IReadOnlyList<VoteMatter> Matters => _matters;
 
+    /// <summary>An election's seats: each ballot approves at most this many candidates (one matter each). Null for other votes.</summary>
+    public int? Seats { get; private set; }
+
     /// <summary>The frozen roll's total exclusive area, from the opening on.</summary>
     public decimal TotalArea { get; private set; }
 
@@ -120,6 +123,25 @@ public sealed class Vote : ITenantOwned
             Quorum = rules.Quorum, CreatedBy = createdBy, CreatedAt = now,
         };
         vote._matters.AddRange(matters.Select(m => new VoteMatter(m.Key.Trim(), m.Matter, m.Question.Trim(), m.Amount, rules.PassOf(m.Matter))));
+        return vote;
+    }
+
+    /// <summary>
+    /// Draws up a committee election: one <see cref="Matter.ElectCommittee"/> matter per candidate (keyed by the
+    /// candidate's key), each ballot approving at most <paramref name="seats"/> of them.
+    /// </summary>
+    public static Vote DraftElection(
+        Guid areaId, string title, DateTimeOffset opensAt, DateTimeOffset closesAt, IReadOnlyList<VoteMatterDraft> candidates, int seats,
+        DecisionRules rules, string createdBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Any(c => c.Matter != Matter.ElectCommittee) || seats < 1 || seats > candidates.Count)
+        {
+            throw new ArgumentException("An election asks one elect_committee matter per candidate, for at most as many seats.", nameof(candidates));
+        }
+
+        var vote = Draft(areaId, title, opensAt, closesAt, candidates, rules, createdBy, now);
+        vote.Seats = seats;
         return vote;
     }
 
@@ -187,6 +209,15 @@ public sealed class Vote : ITenantOwned
         }
     }
 
+    /// <summary>Refuses (409) unless the vote has closed at <paramref name="now"/>: who voted how is shown only after the count.</summary>
+    public void EnsureClosed(DateTimeOffset now)
+    {
+        if (StatusAt(now) != VoteStatus.Closed)
+        {
+            throw new DomainException(PropertyErrors.VoteNotClosed, $"The vote is {StatusAt(now).ToWire()}; who voted how is shown once it has closed.");
+        }
+    }
+
     /// <summary>
     /// Refuses (400) choices that do not answer every matter exactly once, naming the first missing or unknown key.
     /// </summary>
@@ -201,6 +232,11 @@ public sealed class Vote : ITenantOwned
         if (choices.Keys.FirstOrDefault(key => _matters.All(m => m.Key != key)) is { } unknown)
         {
             throw new DomainException(PropertyErrors.BallotChoices, $"The vote has no matter {unknown}.", "choices");
+        }
+
+        if (Seats is { } seats && choices.Values.Count(c => c == Choice.Approve) > seats)
+        {
+            throw new DomainException(PropertyErrors.BallotChoices, $"An owner approves at most {seats} candidates.", "choices");
         }
     }
 }

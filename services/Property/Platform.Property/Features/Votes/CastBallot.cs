@@ -7,6 +7,7 @@ using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.Votes;
+using Platform.Property.Features.Committees;
 using Platform.ServiceDefaults;
 
 namespace Platform.Property.Features.Votes;
@@ -14,7 +15,7 @@ namespace Platform.Property.Features.Votes;
 /// <summary>An owner's ballot.</summary>
 /// <param name="UnitCode">Any unit of the owner in the vote's area (the ballot carries all the owner's units).</param>
 /// <param name="Choices">A choice for every matter key: <c>approve</c>, <c>reject</c> or <c>abstain</c>.</param>
-/// <param name="Channel"><c>online</c> (the signed-in owner), <c>paper</c> or <c>proxy</c> (entered by those who keep the area).</param>
+/// <param name="Channel"><c>online</c> (the signed-in owner), <c>paper</c> or <c>proxy</c> (entered by owners'-committee members or those who keep the area).</param>
 /// <param name="EvidenceRef">The reference of the scanned paper ballot or proxy; required for paper and proxy.</param>
 /// <param name="ProxyHolder">Who held the proxy; required for proxy.</param>
 public sealed record CastBallotRequest(
@@ -43,7 +44,8 @@ public sealed record CastBallotRequest(
 public sealed record BallotResponse(Guid Id, Guid VoteId, Guid OwnerId, string UnitCode, BallotChannel Channel, IReadOnlyDictionary<string, Choice> Choices, DateTimeOffset CastAt);
 
 /// <summary>
-/// Casts an owner's ballot: online by the owner's linked user, on paper or by proxy entered by those who keep the area.
+/// Casts an owner's ballot: online by the owner's linked user, on paper or by proxy entered by a member of the area's
+/// active owners' committee or by those who keep the area.
 /// One per owner per vote whatever the channel (409 <c>property.already_voted</c>).
 /// </summary>
 internal static class CastBallot
@@ -65,12 +67,14 @@ internal static class CastBallot
         var userId = caller.UserId()!;
         var allowed = channel == BallotChannel.Online
             ? await db.Owners.AnyAsync(o => o.Id == entry.OwnerId && o.UserId == userId, cancellationToken)
-            : keeps;
+            : keeps || await CommitteeAccess.IsOwnersCommitteeMemberAsync(vote.AreaId, userId, db, cancellationToken);
         if (!allowed)
         {
             throw new DomainException(
                 PropertyErrors.BallotForbidden,
-                channel == BallotChannel.Online ? "Online, owners vote for their own units only." : "Paper and proxy ballots are entered by those who keep the area.");
+                channel == BallotChannel.Online
+                    ? "Online, owners vote for their own units only."
+                    : "Paper and proxy ballots are entered by the area's owners'-committee members or those who keep the area.");
         }
 
         if (await db.Ballots.AnyAsync(b => b.VoteId == vote.Id && b.OwnerId == entry.OwnerId, cancellationToken))

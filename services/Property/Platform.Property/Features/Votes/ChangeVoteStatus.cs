@@ -6,19 +6,20 @@ using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.Votes;
+using Platform.Property.Features.Committees;
 using Platform.ServiceDefaults;
 
 namespace Platform.Property.Features.Votes;
 
-/// <summary>Opens a vote (freezing the roll) or closes it early (recording who did).</summary>
+/// <summary>Opens a vote (freezing the roll) or closes it early (recording who did: a keeper or an owners'-committee member).</summary>
 internal static class ChangeVoteStatus
 {
     public static void Map(IEndpointRouteBuilder votes)
     {
         votes.MapPost("{voteId:guid}/open", OpenAsync).RequireAuthorization(PropertyEndpoints.KeepersPolicy)
             .WithSummary("Open a draft vote until its closing time, freezing the roll; opening before opensAt moves opensAt to now.");
-        votes.MapPost("{voteId:guid}/close", CloseAsync).RequireAuthorization(PropertyEndpoints.KeepersPolicy)
-            .WithSummary("Close an open vote before its closing time, recording who did (it closes by itself at closesAt).");
+        votes.MapPost("{voteId:guid}/close", CloseAsync).WithSummary(
+            "Close an open vote before its closing time, by a member of the area's owners' committee or a keeper, recording who did (it closes by itself at closesAt).");
     }
 
     private static async Task<Ok<VoteResponse>> OpenAsync(
@@ -41,7 +42,12 @@ internal static class ChangeVoteStatus
         Guid voteId, ClaimsPrincipal caller, PropertyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var vote = await VoteAccess.FindKeptAsync(voteId, caller, db, cancellationToken);
+        var (vote, keeps) = await VoteAccess.FindAsync(voteId, caller, db, cancellationToken);
+        if (!keeps && !await CommitteeAccess.IsOwnersCommitteeMemberAsync(vote.AreaId, caller.UserId()!, db, cancellationToken))
+        {
+            throw new DomainException(PropertyErrors.CloseForbidden, "A vote is closed early by its area's owners' committee or those who keep the area.");
+        }
+
         vote.CloseEarly(caller.UserId()!, now);
         await SaveAsync(db, cancellationToken);
         return TypedResults.Ok(VoteResponse.From(vote, now));
