@@ -14,6 +14,8 @@ public sealed class Browser : IDisposable
     private const string DriverDirectory = "/usr/bin";
     private const string DriverFile = "chromedriver";
 
+    private const string DemoPassword = "Demo-Dev-2026!";
+
     private static readonly TimeSpan PatienceForPages = TimeSpan.FromSeconds(60);
 
     private readonly ChromeDriver _driver;
@@ -61,6 +63,9 @@ public sealed class Browser : IDisposable
     public void WaitForText(By by, string text) => Until($"{by} shows '{text}'", driver =>
         driver.FindElements(by).Any(element => element.Text.Contains(text, StringComparison.Ordinal)));
 
+    /// <summary>Waits until <paramref name="condition"/> holds.</summary>
+    public void WaitUntil(string expectation, Func<IWebDriver, bool> condition) => Until(expectation, condition);
+
     /// <summary>Waits for <paramref name="condition"/>; on timeout, says where the browser is and what it shows.</summary>
     private T Until<T>(string expectation, Func<IWebDriver, T> condition)
     {
@@ -91,6 +96,30 @@ public sealed class Browser : IDisposable
         _step++;
         _driver.GetScreenshot().SaveAsFile(Path.Combine(_screenshots, $"{_step:00}-{step}.png"));
     }
+
+    /// <summary>
+    /// Opens <paramref name="page"/> signed out and signs in to the demo district as <paramref name="login"/> through the
+    /// portal's district question and Identity's real login page.
+    /// </summary>
+    public void SignIn(string page, string login)
+    {
+        Open(page);
+        WaitForPath("/signin");
+        Snap("asked-for-district");
+        Type(By.Id("district"), "demo");
+        Click(By.CssSelector("main button[type=submit]"));
+
+        // Identity's own login page, on the same origin.
+        WaitForPath("/account/login");
+        Snap("login-page");
+        Type(By.Id("login"), login);
+        Type(By.Id("password"), DemoPassword);
+        Click(By.CssSelector("button[type=submit]"));
+    }
+
+    /// <summary>Whether the page is wider than the viewport (a phone would scroll sideways).</summary>
+    public bool ScrollsSideways() =>
+        (bool)((IJavaScriptExecutor)_driver).ExecuteScript("return document.documentElement.scrollWidth > window.innerWidth;")!;
 
     public void Dispose() => _driver.Quit();
 }

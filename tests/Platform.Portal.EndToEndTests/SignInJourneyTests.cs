@@ -4,14 +4,12 @@ namespace Platform.Portal.EndToEndTests;
 
 public sealed class SignInJourneyTests(BrowserPlatform platform)
 {
-    private const string DemoPassword = "Demo-Dev-2026!";
-
     [Fact]
     public void SignIn_ThroughTheRealLoginPage_LandsOnTheHomePageOfTheDistrict()
     {
         using var browser = new Browser(platform.PublicOrigin, "sign-in");
 
-        SignIn(browser, "/", "demo-district-admin");
+        browser.SignIn("/", "demo-district-admin");
 
         browser.WaitForPath("/");
         browser.WaitForText(By.TagName("h1"), "您好");
@@ -39,26 +37,10 @@ public sealed class SignInJourneyTests(BrowserPlatform platform)
     {
         using var browser = new Browser(platform.PublicOrigin, "resident-forbidden", width: 360, height: 780);
 
-        SignIn(browser, "/workbench/demands", "demo-resident");
+        browser.SignIn("/workbench/demands", "demo-resident");
 
         browser.WaitForPath("/forbidden");
         browser.WaitForText(By.TagName("h1"), "无权访问");
         browser.Snap("forbidden");
-    }
-
-    private static void SignIn(Browser browser, string page, string login)
-    {
-        browser.Open(page);
-        browser.WaitForPath("/signin");
-        browser.Snap("asked-for-district");
-        browser.Type(By.Id("district"), "demo");
-        browser.Click(By.CssSelector("main button[type=submit]"));
-
-        // Identity's own login page, on the same origin.
-        browser.WaitForPath("/account/login");
-        browser.Snap("login-page");
-        browser.Type(By.Id("login"), login);
-        browser.Type(By.Id("password"), DemoPassword);
-        browser.Click(By.CssSelector("button[type=submit]"));
     }
 }

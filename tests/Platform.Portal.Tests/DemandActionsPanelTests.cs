@@ -5,7 +5,7 @@ using Platform.Portal.Features.Demands;
 namespace Platform.Portal.Tests;
 
 /// <summary>The demand's page offers exactly the steps the residents service says are allowed now.</summary>
-public sealed class DemandActionsPanelTests : BunitContext
+public sealed class DemandActionsPanelTests : PortalComponentTests
 {
     private static DemandView Demand(IReadOnlyList<string> allowed, params DemandSummons[] summons) => new(
         Guid.NewGuid(), "D20261202-0001", "assigned", "楼道堆物", "三楼楼道堆满杂物", "环境卫生", "hotline", "normal",
@@ -62,14 +62,14 @@ public sealed class DemandActionsPanelTests : BunitContext
     }
 
     [Fact]
-    public void Render_RefusedWhistle_ShowsTheReasonUnderTheDepartmentsField()
+    public void Render_RefusedWhistle_ShowsTheChineseReasonUnderTheDepartmentsField()
     {
         var problem = new Portal.Api.ApiProblem(400, "validation_failed", "提交的内容有误，请按提示修改。",
             new Dictionary<string, string[]> { ["departments"] = ["whistle needs the departments summoned."] });
 
         var panel = Render<DemandActionsPanel>(p => p.Add(c => c.Demand, Demand(["whistle"])).Add(c => c.Problem, problem));
 
-        Assert.Contains("whistle needs the departments summoned.", panel.Find("fieldset[data-action=whistle] #problem-departments").TextContent, StringComparison.Ordinal);
+        Assert.Equal("请填写要召集的部门，多个部门用顿号或逗号分隔。", panel.Find("fieldset[data-action=whistle] #problem-departments").TextContent.Trim());
     }
 
     [Fact]

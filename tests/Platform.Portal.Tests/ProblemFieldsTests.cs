@@ -5,24 +5,35 @@ using Platform.Portal.Components.Shared;
 
 namespace Platform.Portal.Tests;
 
-/// <summary>An API's problem details, as a form shows them: each message next to its field, the rest above the form.</summary>
-public sealed class ProblemFieldsTests : BunitContext
+/// <summary>
+/// An API's problem details, as a form shows them: each field's Chinese message next to it, the rest above the form;
+/// the API's English words only where the portal has no text of its own for the field.
+/// </summary>
+public sealed class ProblemFieldsTests : PortalComponentTests
 {
     private static ApiProblem Problem(string json, int status = 400) => GatewayApi.ToProblem(status, JsonDocument.Parse(json).RootElement);
 
     private const string OnboardingRefused = """
         {"status":400,"code":"validation_failed","title":"The request is not valid",
-         "errors":{"adminLogin":["The login is taken."],"adminPassword":["Too short.","Needs a digit."],"tags[0]":["Unknown tag."]}}
+         "errors":{"departments":["whistle needs the departments summoned."],"score":["A score from 1 to 5.","Out of range."],"tags[0]":["Unknown tag."]}}
         """;
 
     [Fact]
-    public void Render_ProblemNamingTheField_ShowsEachOfItsMessagesUnderTheId()
+    public void Render_ProblemNamingAKnownField_ShowsItsChineseMessageOnceUnderTheId()
     {
-        var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "adminPassword"));
+        var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "score"));
 
-        var shown = field.Find("#problem-adminPassword");
+        var shown = field.Find("#problem-score");
         Assert.Equal("alert", shown.GetAttribute("role"));
-        Assert.Equal(["Too short.", "Needs a digit."], shown.Children.Select(c => c.TextContent));
+        Assert.Equal(["请打分：1 到 5 分。"], shown.Children.Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void Render_ProblemNamingAFieldWithoutChineseText_ShowsTheApiWordsInAChineseSentence()
+    {
+        var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "tags"));
+
+        Assert.Equal(["此项填写有误（Unknown tag.）"], field.Find("#problem-tags").Children.Select(c => c.TextContent));
     }
 
     [Fact]
@@ -36,9 +47,9 @@ public sealed class ProblemFieldsTests : BunitContext
     [Fact]
     public void Render_FieldNamedInAnotherCase_MatchesAsTheWireNameIsTheSame()
     {
-        var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "AdminLogin"));
+        var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "Departments"));
 
-        Assert.Contains("The login is taken.", field.Markup, StringComparison.Ordinal);
+        Assert.Contains("请填写要召集的部门", field.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,17 +58,19 @@ public sealed class ProblemFieldsTests : BunitContext
         var field = Render<FieldProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Field, "tags"));
 
         Assert.Contains("Unknown tag.", field.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("请打分", field.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_FormWithoutAnInputForAField_ShowsThatFieldsMessageAboveTheForm()
     {
-        var form = Render<FormProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Fields, ["adminLogin", "adminPassword"]));
+        var form = Render<FormProblem>(p => p.Add(c => c.Problem, Problem(OnboardingRefused)).Add(c => c.Fields, ["departments", "tags"]));
 
         var text = form.Find(".form-problem").TextContent;
         Assert.Contains("提交的内容有误", text, StringComparison.Ordinal);
-        Assert.Contains("Unknown tag.", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("The login is taken.", text, StringComparison.Ordinal);
+        Assert.Contains("请打分：1 到 5 分。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("召集的部门", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unknown tag.", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,10 +6,11 @@ using Platform.Portal.Api;
 using Platform.Portal.Components;
 using Platform.Portal.Security;
 using Platform.Portal.Session;
+using Platform.Portal.Ui;
 using Platform.ServiceDefaults;
 
 // Every page, number and date is Chinese, whatever the server's own culture.
-var chinese = CultureInfo.GetCultureInfo("zh-CN");
+var chinese = PortalUiKit.Chinese;
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
 
@@ -19,7 +20,7 @@ builder.AddServiceDefaults();
 builder.AddPortalSession();
 builder.AddGatewayApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddAntDesign();
+builder.Services.AddPortalUiKit();
 builder.Services.AddSecurityHeaders();
 // Chinese text is written as it is, not as character references three times its size.
 builder.Services.Configure<WebEncoderOptions>(encoding => encoding.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -36,6 +37,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapSignInEndpoints();
+app.MapTextSizeToggle();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -32,18 +32,21 @@ public sealed class ApiProblem
 
     public IReadOnlyDictionary<string, string[]> Fields => _fields;
 
-    /// <summary>The messages for the field with wire name <paramref name="field"/> (its nested members too, such as <c>tags[0]</c>).</summary>
+    /// <summary>
+    /// What to show under the input of the field with wire name <paramref name="field"/> (its nested members too, such
+    /// as <c>tags[0]</c>), in Chinese (<see cref="FieldTexts"/>).
+    /// </summary>
     public IReadOnlyList<string> For(string field) =>
-        [.. _fields.Where(entry => IsFieldOrMember(entry.Key, field)).SelectMany(entry => entry.Value)];
+        FieldTexts.Describe(field, [.. _fields.Where(entry => IsFieldOrMember(entry.Key, field)).SelectMany(entry => entry.Value)]);
 
     /// <summary>
-    /// The messages for none of <paramref name="shownFields"/>: a form shows them above itself, so that no refusal
-    /// is lost because the form has no input for its field.
+    /// What to show above a form for the fields none of <paramref name="shownFields"/> covers, so that no refusal is
+    /// lost because the form has no input for its field.
     /// </summary>
     public IReadOnlyList<string> NotOn(IEnumerable<string> shownFields)
     {
         var shown = shownFields.ToArray();
-        return [.. _fields.Where(entry => !shown.Any(field => IsFieldOrMember(entry.Key, field))).SelectMany(entry => entry.Value)];
+        return [.. _fields.Where(entry => !shown.Any(field => IsFieldOrMember(entry.Key, field))).SelectMany(entry => FieldTexts.Describe(entry.Key, entry.Value))];
     }
 
     private static bool IsFieldOrMember(string key, string field) =>

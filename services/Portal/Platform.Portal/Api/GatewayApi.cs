@@ -22,6 +22,10 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
     public Task<ApiResult<T>> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Patch, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
 
+    /// <summary>Reads what the API shows anyone (the public tracking page), without the user's token, signed in or not.</summary>
+    public Task<ApiResult<T>> GetAnonymousAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, asUser: false);
+
     /// <summary>Uploads <paramref name="file"/> as the form field <c>file</c> (imports).</summary>
     public Task<ApiResult<T>> PostFileAsync<T>(string path, Stream file, string fileName, CancellationToken cancellationToken)
     {
@@ -29,17 +33,21 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
         return SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, cancellationToken);
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, bool asUser = true)
     {
         using (request)
         {
-            var user = (await authentication.GetAuthenticationStateAsync()).User;
-            if (await tokens.AccessTokenAsync(user, cancellationToken) is not { } accessToken)
+            if (asUser)
             {
-                return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status401Unauthorized, ProblemTexts.SessionEndedCode, ProblemTexts.Describe(ProblemTexts.SessionEndedCode, 401)));
+                var user = (await authentication.GetAuthenticationStateAsync()).User;
+                if (await tokens.AccessTokenAsync(user, cancellationToken) is not { } accessToken)
+                {
+                    return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status401Unauthorized, ProblemTexts.SessionEndedCode, ProblemTexts.Describe(ProblemTexts.SessionEndedCode, 401)));
+                }
+
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
             }
 
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
             HttpResponseMessage response;
             try
             {
@@ -48,6 +56,11 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
             catch (HttpRequestException)
             {
                 return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status503ServiceUnavailable, ProblemTexts.UnreachableCode, ProblemTexts.Describe(ProblemTexts.UnreachableCode, 503)));
+            }
+            catch (Polly.Timeout.TimeoutRejectedException)
+            {
+                // The resilience handler gave up waiting: a page that says so, not an error page.
+                return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status504GatewayTimeout, ProblemTexts.TimedOutCode, ProblemTexts.Describe(ProblemTexts.TimedOutCode, 504)));
             }
 
             using (response)

@@ -13,16 +13,26 @@ internal static class GatewayApiRegistration
         return builder;
     }
 
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Replaces the defaults' resilience handler with one that retries reads only: a retried POST could file a demand
     /// twice or spend a refresh token twice. (RemoveAllResilienceHandlers is marked experimental; it is the
-    /// library's way to replace the handler.)
+    /// library's way to replace the handler.) A write is given 30 s, not the standard 10 s per attempt: cutting a
+    /// write short does not undo it, it only hides its outcome from the user.
     /// </summary>
     public static IHttpClientBuilder RetryingReadsOnly(this IHttpClientBuilder http)
     {
 #pragma warning disable EXTEXP0001
         http.RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.DisableForUnsafeHttpMethods();
+                // A write gets one attempt, so that attempt may take as long as a whole retried read.
+                resilience.AttemptTimeout.Timeout = AttemptTimeout;
+                resilience.TotalRequestTimeout.Timeout = AttemptTimeout * 2;
+                resilience.CircuitBreaker.SamplingDuration = AttemptTimeout * 2;
+            });
 #pragma warning restore EXTEXP0001
         return http;
     }

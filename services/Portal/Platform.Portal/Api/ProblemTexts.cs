@@ -8,6 +8,7 @@ internal static class ProblemTexts
 {
     public const string SessionEndedCode = "portal.session_ended";
     public const string UnreachableCode = "portal.unreachable";
+    public const string TimedOutCode = "portal.timed_out";
 
     private static readonly Dictionary<string, string> ByCode = new(StringComparer.Ordinal)
     {
@@ -15,8 +16,10 @@ internal static class ProblemTexts
         ["tenant_suspended"] = "该区已暂停使用平台。",
         ["tenant_mismatch"] = "登录的区与访问的区不一致。",
         ["too_many_requests"] = "操作太频繁，请稍后再试。",
+        ["demand.not_found"] = "没有找到这件诉求，请核对编号后再试。",
         [SessionEndedCode] = "登录已过期，请重新登录。",
         [UnreachableCode] = "暂时无法连接服务，请稍后再试。",
+        [TimedOutCode] = "服务响应超时。如果是提交，请先查看是否已经提交成功，再决定是否重试。",
     };
 
     public static string Describe(string code, int status) =>

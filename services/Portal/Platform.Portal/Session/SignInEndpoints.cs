@@ -23,7 +23,7 @@ internal static partial class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(StartPath, (string? district, string? returnUrl) =>
-            district?.Trim().ToLowerInvariant() is { } named && DistrictIdentifier().IsMatch(named)
+            DistrictNamed(district) is { } named
                 ? Results.Challenge(
                     new AuthenticationProperties(new Dictionary<string, string?> { [PortalSession.TenantParameter] = named })
                     {
@@ -62,6 +62,10 @@ internal static partial class SignInEndpoints
         await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = SignInPagePath + "?signedOut=1" });
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
+
+    /// <summary>The district identifier typed in <paramref name="text"/>, or null when it cannot be one.</summary>
+    public static string? DistrictNamed(string? text) =>
+        text?.Trim().ToLowerInvariant() is { } named && DistrictIdentifier().IsMatch(named) ? named : null;
 
     // As the districts service names them (lower-case letters, digits and hyphens).
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]

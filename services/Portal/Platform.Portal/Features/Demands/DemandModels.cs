@@ -31,6 +31,12 @@ public sealed record DemandView(
     IReadOnlyList<DemandSummons> Summons,
     IReadOnlyList<DemandStep>? History)
 {
+    /// <summary>The resident's answer at the callback (satisfied, basically_satisfied, dissatisfied), once given.</summary>
+    public string? Satisfaction { get; init; }
+
+    /// <summary>The resident's score at the callback, 1 to 5.</summary>
+    public int? Score { get; init; }
+
     /// <summary>The summoned departments that have not checked in (报到) yet: the only ones a check-in can name.</summary>
     public IEnumerable<string> PendingDepartments => Summons.Where(s => s.CheckedInAt is null).Select(s => s.Department);
 }

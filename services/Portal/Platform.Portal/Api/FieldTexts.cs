@@ -1,0 +1,46 @@
+namespace Platform.Portal.Api;
+
+/// <summary>
+/// What a request field needs, in Chinese, by its wire name. The APIs explain a refused field in English for
+/// developers and give no code per field, so the portal says, for each field it shows, what a valid value is;
+/// a field it has no text for gets a general message with the API's own words after it.
+/// </summary>
+internal static class FieldTexts
+{
+    private static readonly Dictionary<string, string> ByField = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = "请填写标题，不超过 100 个字。",
+        ["description"] = "请描述遇到的问题，不超过 2000 个字。",
+        ["category"] = "请选择或填写诉求类别。",
+        ["channel"] = "请选择诉求来源。",
+        ["priority"] = "请选择紧急程度。",
+        ["nodeId"] = "请选择问题发生的地点（小区、楼栋或社区）。",
+        ["node"] = "请填写有效的区域节点编号。",
+        ["residentId"] = "该居民不在您负责的范围内。",
+        ["status"] = "请选择有效的状态。",
+        ["note"] = "办理说明过长或含有不允许的字符。",
+        ["assigneeType"] = "请选择承办方类型：社区、职能部门或物业公司。",
+        ["assigneeId"] = "请填写承办方；派给社区时填写社区的节点编号。",
+        ["departments"] = "请填写要召集的部门，多个部门用顿号或逗号分隔。",
+        ["department"] = "请选择报到的部门（须是已召集、尚未报到的部门）。",
+        ["reason"] = "请说明无法解决的原因。",
+        ["satisfaction"] = "请选择满意程度：满意、基本满意或不满意。",
+        ["score"] = "请打分：1 到 5 分。",
+    };
+
+    /// <summary>The Chinese message for a refused <paramref name="field"/>; <paramref name="apiMessages"/> are the API's own words.</summary>
+    public static IReadOnlyList<string> Describe(string field, IReadOnlyList<string> apiMessages)
+    {
+        if (apiMessages.Count == 0)
+        {
+            return [];
+        }
+
+        return ByField.TryGetValue(BaseName(field), out var text)
+            ? [text]
+            : [.. apiMessages.Select(message => $"此项填写有误（{message}）")];
+    }
+
+    // tags[0] and address.street are parts of tags and address.
+    private static string BaseName(string field) => field.Split('.', '[')[0];
+}
