@@ -71,7 +71,11 @@ public sealed class Browser : IDisposable
     {
         try
         {
-            return new WebDriverWait(_driver, PatienceForPages).Until(condition);
+            var wait = new WebDriverWait(_driver, PatienceForPages);
+            // A form post replaces the page while the condition reads it: an element found on the old page is then
+            // stale, which means "not yet", not a failure.
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+            return wait.Until(condition);
         }
         catch (WebDriverTimeoutException timeout)
         {

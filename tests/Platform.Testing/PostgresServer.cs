@@ -106,6 +106,8 @@ public sealed class PostgresServer : IAsyncDisposable
         await _process.StopAsync(Posix.SigInt, s_stopGrace, cancellationToken);
         _process = await TryStartProcessAsync(_arguments, _instanceDirectory!, ConnectionString, cancellationToken)
             ?? throw new InvalidOperationException("PostgreSQL could not restart: another process took its port while it was down.");
+        // The shutdown ended the server's side of every pooled maintenance connection; they would fail on next use.
+        _maintenance.Clear();
     }
 
     /// <summary>Creates an empty database named <paramref name="namePrefix"/> plus a random suffix; disposing it drops it.</summary>
