@@ -11,6 +11,7 @@ builder.AddRequestBodyLimit();
 builder.AddPortalCors();
 builder.AddGatewayRateLimiting();
 builder.AddTenantGuard();
+builder.AddServiceProtection();
 
 var app = builder.Build();
 
@@ -30,7 +31,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseServiceProtection());
 
 app.Run();
 

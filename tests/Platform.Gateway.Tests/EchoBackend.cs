@@ -24,6 +24,10 @@ public sealed class EchoBackend : IAsyncDisposable
 {
     private readonly ConcurrentQueue<EchoedRequest> _received = new();
     private WebApplication? _app;
+    private TaskCompletionSource _release = NewRelease();
+
+    /// <summary>A request whose path contains this waits for <see cref="ReleaseHeld"/> before it is answered.</summary>
+    public const string HeldPathMarker = "/held/";
 
     public string Address { get; private set; } = "";
 
@@ -45,11 +49,19 @@ public sealed class EchoBackend : IAsyncDisposable
                 Header(request, "X-Correlation-Id"),
                 request.Headers.Authorization.Count > 0);
             _received.Enqueue(echoed);
+            if (request.Path.Value?.Contains(HeldPathMarker, StringComparison.Ordinal) == true)
+            {
+                await _release.Task.WaitAsync(context.RequestAborted);
+            }
+
             await context.Response.WriteAsJsonAsync(echoed, context.RequestAborted);
         });
         await _app.StartAsync();
         Address = _app.Urls.Single();
     }
+
+    /// <summary>Answers the requests held so far; the next held ones wait for the next call.</summary>
+    public void ReleaseHeld() => Interlocked.Exchange(ref _release, NewRelease()).TrySetResult();
 
     /// <summary>Whether any request whose path contains <paramref name="marker"/> reached a service.</summary>
     public bool Received(string marker) => _received.Any(request => request.Path.Contains(marker, StringComparison.Ordinal));
@@ -61,6 +73,8 @@ public sealed class EchoBackend : IAsyncDisposable
             await _app.DisposeAsync();
         }
     }
+
+    private static TaskCompletionSource NewRelease() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;

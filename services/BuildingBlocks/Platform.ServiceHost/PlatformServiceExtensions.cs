@@ -21,7 +21,8 @@ public static class PlatformServiceExtensions
 {
     /// <summary>
     /// Registers what every service has: the service defaults (telemetry, health, resilience, problem details),
-    /// authentication, <typeparamref name="TContext"/> on PostgreSQL (connection string <c>{name}db</c>) with tenant
+    /// authentication, <typeparamref name="TContext"/> on PostgreSQL (connection string <c>{name}db</c>, with
+    /// <see cref="ServiceConnectionStrings.WithPlatformDefaults"/>) with tenant
     /// isolation and the outbox signal, tenancy with the tenant catalogue, the bus with the service's consumers,
     /// enum values as snake_case strings in JSON, an OpenAPI document, <see cref="TimeProvider"/>, and a migrator
     /// that brings the schema up to date before the bus and the server start.
@@ -57,9 +58,10 @@ public static class PlatformServiceExtensions
         services.AddHostedService<DatabaseMigrator<TContext>>();
 
         var connectionStringName = $"{name}db";
-        var connectionString = builder.Configuration.GetConnectionString(connectionStringName)
+        var connectionString = ServiceConnectionStrings.WithPlatformDefaults(
+            builder.Configuration.GetConnectionString(connectionStringName)
             ?? throw new InvalidOperationException(
-                $"Connection string '{connectionStringName}' is missing: set ConnectionStrings:{connectionStringName} (the AppHost does).");
+                $"Connection string '{connectionStringName}' is missing: set ConnectionStrings:{connectionStringName} (the AppHost does)."));
         services.AddDbContext<TContext>((provider, options) =>
             options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(provider));
 
