@@ -44,6 +44,33 @@ public sealed class InvitationTests(IdentityFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task CreateUser_LoginOfAnotherDistrictsUser_AnswersLikeALoginTakenInThisDistrict_NamingNoAccount()
+    {
+        var (outsider, outsiderLogin) = await OtherDistrictMemberAsync();
+        using var admin = await DemoAdminAsync();
+        var ownLogin = UniqueLogin();
+        using var own = await admin.PostAsJsonAsync("/api/identity/users", NewResident(ownLogin), Cancellation);
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+
+        using var takenHere = await admin.PostAsJsonAsync("/api/identity/users", NewResident(ownLogin), Cancellation);
+        using var takenElsewhere = await admin.PostAsJsonAsync("/api/identity/users", NewResident(outsiderLogin), Cancellation);
+
+        var here = await takenHere.AssertProblemAsync(HttpStatusCode.Conflict, "identity.login_taken");
+        var elsewhere = await takenElsewhere.AssertProblemAsync(HttpStatusCode.Conflict, "identity.login_taken");
+        Assert.Equal(
+            here.GetProperty("detail").GetString()!.Replace(ownLogin, "…", StringComparison.Ordinal),
+            elsewhere.GetProperty("detail").GetString()!.Replace(outsiderLogin, "…", StringComparison.Ordinal));
+        var body = elsewhere.GetRawText();
+        Assert.DoesNotContain(outsider.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(fixture.Other.Id.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(fixture.Other.Name, body, StringComparison.Ordinal);
+        Assert.False(await IsMemberAsync(fixture.Demo, outsider));
+    }
+
+    private static object NewResident(string login) =>
+        new { login, displayName = "张三", password = IdentityFixture.MemberPassword, roles = new[] { "resident" } };
+
+    [Fact]
     public async Task Invite_ExistingOrUnknownLogin_AnswersAlike_AndOnlyAnExistingUserSeesIt()
     {
         var (_, login) = await OtherDistrictMemberAsync();

@@ -216,7 +216,12 @@ internal static class UsersEndpoints
 
     /// <summary>The <c>409</c> for a login another account has.</summary>
     internal static ProblemHttpResult LoginTaken(string login) =>
-        new DomainException(IdentityErrors.LoginTaken, $"The login '{login}' is already in use.").ToProblem();
+        // Logins are platform-wide, so a taken one is taken whichever district its account belongs to; the answer
+        // says no more than that (no account, no district) and is the same in both cases.
+        new DomainException(
+                IdentityErrors.LoginTaken,
+                $"The login '{login}' is already in use. Choose another, or if this person already has an account, invite it (POST /api/identity/invitations).")
+            .ToProblem();
 
     /// <summary>The <c>400</c> for a password the platform's password policy refuses, with each rule it breaks.</summary>
     internal static ValidationProblem PasswordRefused(IdentityResult refusal) =>
