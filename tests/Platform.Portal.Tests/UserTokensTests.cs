@@ -23,7 +23,9 @@ public sealed class UserTokensTests
 {
     private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(2);
 
-    private readonly SettableClock _clock = new(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
+    // The clock starts at the real time: the distributed cache beneath the session store expires entries by the
+    // system clock, so a fixed date would make every stored session already gone once that date has passed.
+    private readonly SettableClock _clock = new(TimeProvider.System.GetUtcNow());
     private readonly TokenServer _tokenServer = new();
     private readonly SessionTicketStore _sessions;
     private readonly UserTokens _tokens;
