@@ -16,6 +16,7 @@ namespace Platform.Reliability.Tests;
 /// The short version runs in the normal test run. <c>RELIABILITY_PHASE_SECONDS</c> (default 4) and
 /// <c>RELIABILITY_DEMANDS_PER_SECOND</c> (default 10) lengthen and load it (README, "Faults and recovery").
 /// </remarks>
+[Collection(PlatformProcessesCollection.Name)]
 public sealed class FaultInjectionTests
 {
     // From the fault to every process healthy and the databases reachable through the gateway. A restarted .NET service

@@ -13,6 +13,7 @@ namespace Platform.Reliability.Tests;
 /// The short version (1 minute) runs in the normal test run; <c>RELIABILITY_SOAK_MINUTES=10</c> is the soak the
 /// README describes, and <c>RELIABILITY_DEMANDS_PER_SECOND</c> loads it more.
 /// </remarks>
+[Collection(PlatformProcessesCollection.Name)]
 public sealed class SoakTests
 {
     // Long enough for every process to have compiled its hot paths and filled its caches (tokens' signing keys, tenants,
