@@ -1,12 +1,19 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Features.Demands;
 using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Deliberation;
+
+/// <summary>The filters of the representative list; a status is read by its wire name (<c>in_publicity</c>).</summary>
+/// <param name="Status">One status.</param>
+/// <param name="Page">Page, from 1.</param>
+/// <param name="PageSize">Page size, at most 100.</param>
+public sealed record RepresentativeQuery([property: WireName(typeof(RepresentativeStatus))] string? Status, int? Page, int? PageSize);
 
 /// <summary>The representatives of the areas inside a worker's scope.</summary>
 internal static class ListRepresentatives
@@ -18,16 +25,21 @@ internal static class ListRepresentatives
     }
 
     private static async Task<Results<Ok<PagedResult<RepresentativeResponse>>, ProblemHttpResult>> ListAsync(
-        RepresentativeStatus? status, int? page, int? pageSize, ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] RepresentativeQuery query, ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken)
     {
         if (!DemandAccess.IsWorker(caller))
         {
             return RepresentativeAccess.Forbidden("Workers list representatives; residents read the public notices.");
         }
 
-        var paging = new PageRequest(page, pageSize);
+        var paging = new PageRequest(query.Page, query.PageSize);
         var representatives = (await RepresentativeAccess.InScopeAsync(caller, db, cancellationToken)).AsNoTracking();
-        representatives = status is { } wanted ? representatives.Where(r => r.Status == wanted) : representatives;
+        if (query.Status is not null)
+        {
+            var status = WireNames.Parse<RepresentativeStatus>(query.Status);
+            representatives = representatives.Where(r => r.Status == status);
+        }
+
         var total = await representatives.CountAsync(cancellationToken);
         var rows = await representatives.OrderByDescending(r => r.NominatedAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var notices = await RepresentativeAccess.NoticesAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);

@@ -8,23 +8,34 @@ using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Notices;
 
+/// <summary>The filters of the public notice list; a kind is read by its wire name (<c>budget_result</c>).</summary>
+/// <param name="NodeId">The notices about this node and the nodes inside it.</param>
+/// <param name="Running">true: only those whose period runs now; false: only those expired.</param>
+/// <param name="Kind">One kind of notice.</param>
+/// <param name="SubjectId">The notices about one topic, budget or representative.</param>
+/// <param name="Page">Page, from 1.</param>
+/// <param name="PageSize">Page size, at most 100.</param>
+public sealed record NoticeQuery(
+    Guid? NodeId, bool? Running, [property: WireName(typeof(NoticeKind))] string? Kind, Guid? SubjectId, int? Page, int? PageSize);
+
 /// <summary>The district's public notices, for anyone, signed in or not.</summary>
 internal static class ReadNotices
 {
     public static void Map(IEndpointRouteBuilder notices)
     {
         notices.MapGet("", ListAsync).AllowAnonymous().WithSummary(
-            "The district's notices, newest first, without signing in; nodeId keeps those about that node and inside it, running=true those whose period runs, kind one kind.");
+            "The district's notices, newest first, without signing in; nodeId keeps those about that node and inside it, running=true those whose period runs, "
+            + "kind one kind, subjectId those about one topic, budget or representative.");
         notices.MapGet("{id:guid}", GetAsync).AllowAnonymous().WithSummary("One notice, without signing in.");
     }
 
     private static async Task<Results<Ok<PagedResult<NoticeResponse>>, ValidationProblem>> ListAsync(
-        Guid? nodeId, bool? running, NoticeKind? kind, int? page, int? pageSize, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] NoticeQuery query, ResidentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var paging = new PageRequest(page, pageSize);
+        var paging = new PageRequest(query.Page, query.PageSize);
         var notices = db.Notices.AsNoTracking();
-        if (nodeId is not null)
+        if (query.NodeId is { } nodeId)
         {
             if (await db.TerritoryNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == nodeId, cancellationToken) is not { } node)
             {
@@ -34,8 +45,18 @@ internal static class ReadNotices
             notices = notices.InSubtree(node.Path);
         }
 
-        notices = running is null ? notices : notices.Where(n => (n.PublishedAt <= now && now < n.ExpiresAt) == running);
-        notices = kind is { } wanted ? notices.Where(n => n.Kind == wanted) : notices;
+        if (query.Running is { } running)
+        {
+            notices = notices.Where(n => (n.PublishedAt <= now && now < n.ExpiresAt) == running);
+        }
+
+        if (query.Kind is not null)
+        {
+            var kind = WireNames.Parse<NoticeKind>(query.Kind);
+            notices = notices.Where(n => n.Kind == kind);
+        }
+
+        notices = query.SubjectId is { } subjectId ? notices.Where(n => n.SubjectId == subjectId) : notices;
         var total = await notices.CountAsync(cancellationToken);
         var rows = await notices.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(n => new { Notice = n, Objections = db.NoticeObjections.Count(o => o.NoticeId == n.Id) })
