@@ -5,15 +5,18 @@ namespace Platform.Residents.Tests.Budgets;
 
 /// <summary>
 /// An election in the Pabulib file format (sections META, PROJECTS and VOTES of <c>;</c>-separated lines, each with a
-/// header; a vote lists project ids separated by commas), read into the budget rules' input.
+/// header; a vote lists project ids separated by commas), read into the budget rules' input, with the approvals the
+/// file's PROJECTS section lists for each project where it has a <c>votes</c> column.
 /// </summary>
-internal sealed record PabulibElection(decimal Budget, IReadOnlyList<BudgetProject> Projects, IReadOnlyList<IReadOnlyList<string>> Ballots)
+internal sealed record PabulibElection(
+    decimal Budget, IReadOnlyList<BudgetProject> Projects, IReadOnlyList<IReadOnlyList<string>> Ballots, IReadOnlyDictionary<string, int> ListedVotes)
 {
     public static PabulibElection Read(string path)
     {
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         var projects = new List<BudgetProject>();
         var ballots = new List<IReadOnlyList<string>>();
+        var listedVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         string? section = null;
         string[] header = [];
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
@@ -39,6 +42,11 @@ internal sealed record PabulibElection(decimal Budget, IReadOnlyList<BudgetProje
                     break;
                 case "PROJECTS":
                     projects.Add(new BudgetProject(Cell("project_id"), decimal.Parse(Cell("cost"), CultureInfo.InvariantCulture)));
+                    if (header.Contains("votes"))
+                    {
+                        listedVotes[Cell("project_id")] = int.Parse(Cell("votes"), CultureInfo.InvariantCulture);
+                    }
+
                     break;
                 case "VOTES":
                     ballots.Add(Cell("vote").Split(','));
@@ -46,6 +54,6 @@ internal sealed record PabulibElection(decimal Budget, IReadOnlyList<BudgetProje
             }
         }
 
-        return new PabulibElection(decimal.Parse(meta["budget"], CultureInfo.InvariantCulture), projects, ballots);
+        return new PabulibElection(decimal.Parse(meta["budget"], CultureInfo.InvariantCulture), projects, ballots, listedVotes);
     }
 }
