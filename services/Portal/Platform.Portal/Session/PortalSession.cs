@@ -104,6 +104,7 @@ internal static class PortalSession
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.BackOfficePolicy, policy => policy.RequireRole(PortalRoles.BackOffice))
             .AddPolicy(PortalRoles.ResidentPolicy, policy => policy.RequireRole(PlatformRoleNames.Resident))
+            .AddPolicy(PortalRoles.AuditorPolicy, policy => policy.RequireRole(PlatformRoleNames.DistrictAdmin))
             .AddPolicy(PortalRoles.OperatorPolicy, policy => policy.RequireRole(PlatformRoleNames.PlatformOperator));
         services.AddCascadingAuthenticationState();
 

@@ -15,9 +15,7 @@ public sealed class FileDemandForm
     public Guid? NodeId { get; set; }
 
     /// <summary>The residents' channel; the residents service checks every field (shape and place).</summary>
-    public object ToRequest() => new { title = Blank(Title), description = Blank(Description), category = Blank(Category), channel = "app", nodeId = NodeId };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    public object ToRequest() => new { title = FormText.Trimmed(Title), description = FormText.Trimmed(Description), category = FormText.Trimmed(Category), channel = "app", nodeId = NodeId };
 }
 
 /// <summary>The resident's rating at the callback (回访评价).</summary>
@@ -33,7 +31,7 @@ public sealed class CallbackForm
 
     public string? Note { get; set; }
 
-    public object ToRequest() => new { satisfaction = Satisfaction, score = Score, note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim() };
+    public object ToRequest() => new { satisfaction = Satisfaction, score = Score, note = FormText.Trimmed(Note) };
 }
 
 /// <summary>The four stages a resident follows a demand through, from its status.</summary>
