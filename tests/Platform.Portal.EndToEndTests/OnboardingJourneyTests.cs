@@ -33,19 +33,19 @@ public sealed class OnboardingJourneyTests(BrowserPlatform platform)
         browser.Type(By.Id("adminLogin"), $"{identifier}-admin");
         // Too weak: the refusal comes back from Identity through the districts service, next to the field.
         browser.Type(By.Id("adminPassword"), "short");
-        browser.Click(By.CssSelector("form button[type=submit]"));
+        browser.Click(By.CssSelector("main form button[type=submit]"));
         browser.WaitForText(By.Id("problem-adminPassword"), "密码至少 10 位");
         browser.Snap("weak-password-refused");
 
         browser.Type(By.Id("adminPassword"), "E2e-Admin-2026!");
-        browser.Click(By.CssSelector("form button[type=submit]"));
+        browser.Click(By.CssSelector("main form button[type=submit]"));
         browser.WaitForPath("/districts");
         browser.WaitForText(By.CssSelector("[role=status]"), $"已开通 {identifier}");
         browser.Snap("onboarded");
 
         var row = By.CssSelector($"tr[data-district='{identifier}']");
         browser.Type(By.Id("q"), identifier);
-        browser.Click(By.CssSelector("form[method=get] button[type=submit]"));
+        browser.Click(By.CssSelector("main form[method=get] button[type=submit]"));
         browser.WaitForText(row, "使用中");
         browser.Click(By.CssSelector($"tr[data-district='{identifier}'] button[type=submit]"));
         browser.WaitForText(row, "已暂停");
@@ -78,7 +78,7 @@ public sealed class OnboardingJourneyTests(BrowserPlatform platform)
         browser.WaitForPath("/imports/territory");
         browser.ChooseFile(By.Id("file"), WriteFile("territory.csv", lines));
         browser.Snap("file-chosen");
-        browser.Click(By.CssSelector("form button[type=submit]"));
+        browser.Click(By.CssSelector("main form button[type=submit]"));
 
         // The job's page follows the job live; the bar ends full, on the same page, with the summary.
         browser.WaitUntil("the job's page", driver => new Uri(driver.Url).AbsolutePath.StartsWith("/imports/territory/", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public sealed class OnboardingJourneyTests(BrowserPlatform platform)
         browser.SignIn("/imports/residents", "demo-district-admin");
         browser.WaitForPath("/imports/residents");
         browser.ChooseFile(By.Id("file"), WriteFile("residents-bad.csv", [header, $"{name},{idNumber},13912340{Run},{DemoBuilding},101,户籍,独居", $"{name}邻居,{wrongCheck},,{DemoBuilding},102,户籍,"]));
-        browser.Click(By.CssSelector("form button[type=submit]"));
+        browser.Click(By.CssSelector("main form button[type=submit]"));
 
         browser.WaitForText(By.CssSelector("[data-testid=import-state]"), "未导入");
         browser.WaitForText(By.CssSelector(".import-errors tbody tr"), "3");
@@ -117,7 +117,7 @@ public sealed class OnboardingJourneyTests(BrowserPlatform platform)
 
         browser.Open("/imports/residents");
         browser.ChooseFile(By.Id("file"), WriteFile("residents.csv", [header, $"{name},{idNumber},13912340{Run},{DemoBuilding},101,户籍,独居", $"{name}邻居,{neighbour},,{DemoBuilding},102,户籍,"]));
-        browser.Click(By.CssSelector("form button[type=submit]"));
+        browser.Click(By.CssSelector("main form button[type=submit]"));
         browser.WaitForText(By.CssSelector("[data-testid=import-state]"), "导入成功");
         browser.WaitForText(By.CssSelector("[data-testid=import-summary]"), "新增居民：2");
         browser.Snap("residents-imported");
