@@ -97,7 +97,7 @@ public sealed class OnboardingJourneyTests(BrowserPlatform platform)
         var name = $"测试居民{Run}";
         var (idNumber, neighbour) = (IdNumber(1), IdNumber(2));
         var wrongCheck = neighbour[..^1] + (neighbour[^1] == '0' ? '1' : '0');
-        const string header = "姓名,身份证号,手机号,楼栋单元编码,户号,户籍,标签";
+        const string header = "姓名,身份证号,手机号,楼栋单元编码,门牌号,户籍类型,标签";
 
         browser.SignIn("/imports/residents", "demo-district-admin");
         browser.WaitForPath("/imports/residents");

@@ -15,6 +15,9 @@ internal static class PortalRoles
     /// <summary>The district's audit trail (district admins).</summary>
     public const string AuditorPolicy = "auditor";
 
+    /// <summary>The users and roles pages (district and street admins and community workers, who manage the members of their part).</summary>
+    public const string UserManagerPolicy = "user-manager";
+
     /// <summary>The platform operator's pages (districts).</summary>
     public const string OperatorPolicy = "operator";
 
@@ -31,6 +34,10 @@ internal static class PortalRoles
 
     /// <summary>Who may see a resident's ID number and phone in clear (with a reason, audited), as the residents service allows.</summary>
     public static IReadOnlyList<string> PersonalDataRevealers { get; } =
+        [PlatformRoleNames.DistrictAdmin, PlatformRoleNames.StreetAdmin, PlatformRoleNames.CommunityWorker];
+
+    /// <summary>Who manages members of their part of the district, as Identity allows.</summary>
+    public static IReadOnlyList<string> UserManagers { get; } =
         [PlatformRoleNames.DistrictAdmin, PlatformRoleNames.StreetAdmin, PlatformRoleNames.CommunityWorker];
 
     /// <summary>Whether <paramref name="user"/> works in the back office.</summary>

@@ -105,6 +105,7 @@ internal static class PortalSession
             .AddPolicy(PortalRoles.BackOfficePolicy, policy => policy.RequireRole(PortalRoles.BackOffice))
             .AddPolicy(PortalRoles.ResidentPolicy, policy => policy.RequireRole(PlatformRoleNames.Resident))
             .AddPolicy(PortalRoles.AuditorPolicy, policy => policy.RequireRole(PlatformRoleNames.DistrictAdmin))
+            .AddPolicy(PortalRoles.UserManagerPolicy, policy => policy.RequireRole(PortalRoles.UserManagers))
             .AddPolicy(PortalRoles.OperatorPolicy, policy => policy.RequireRole(PlatformRoleNames.PlatformOperator));
         services.AddCascadingAuthenticationState();
 
