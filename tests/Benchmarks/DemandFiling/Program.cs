@@ -18,6 +18,7 @@ using System.Text.Json;
 using MassTransit;
 using Platform.Benchmarks.DemandFiling;
 using Platform.Districts.Contracts;
+using Platform.Testing;
 
 // Issue 19: the residents service may spend at most this much CPU per filed demand.
 const double ResidentsCpuTargetMs = 0.7;
