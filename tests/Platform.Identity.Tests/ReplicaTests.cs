@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -68,6 +69,27 @@ public sealed class ReplicaTests(IdentityFixture fixture) : IClassFixture<Identi
         Assert.NotEmpty(firstKeys);
         Assert.Equal(firstKeys, secondKeys);
         Assert.Equal(firstKeys.Count, stored);
+    }
+
+    [Fact]
+    public async Task KeyRing_AsStoredInTheDatabase_HoldsNoKeyInTheClear()
+    {
+        // Protecting makes sure at least one key exists.
+        fixture.Factory.Services.GetDataProtector("at-rest-test").Protect("会话");
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().DataProtectionKeys
+            .Select(k => k.Xml!).ToListAsync(Cancellation);
+
+        Assert.NotEmpty(stored);
+        Assert.All(stored, xml =>
+        {
+            var elements = XElement.Parse(xml).Descendants().ToList();
+            // An unencrypted key carries its secret as <masterKey><value>base64</value></masterKey>; an encrypted one
+            // as <encryptedSecret decryptorType="…EncryptedXmlDecryptor…"> with XML-encrypted data inside.
+            Assert.DoesNotContain(elements, e => e.Name.LocalName == "masterKey");
+            Assert.Contains(elements, e => e.Name.LocalName == "encryptedSecret"
+                && e.Attribute("decryptorType")?.Value.Contains("EncryptedXmlDecryptor", StringComparison.Ordinal) == true);
+        });
     }
 
     private static HttpClient Browser(WebApplicationFactory<Program> replica, CookieContainer cookies) =>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Platform.Districts.Contracts;
 using Platform.Residents.Contracts;
 using Platform.Testing;
@@ -18,6 +16,7 @@ namespace Platform.Reliability.Tests;
 /// The short version runs in the normal test run. <c>RELIABILITY_PHASE_SECONDS</c> (default 4) and
 /// <c>RELIABILITY_DEMANDS_PER_SECOND</c> (default 10) lengthen and load it (README, "Faults and recovery").
 /// </remarks>
+[Collection(PlatformProcessesCollection.Name)]
 public sealed class FaultInjectionTests
 {
     // From the fault to every process healthy and the databases reachable through the gateway. A restarted .NET service
@@ -31,11 +30,11 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Faults_UnderSteadyLoad_LoseNothingApplyNothingTwiceAndRecover()
     {
-        var phaseLength = TimeSpan.FromSeconds(Setting("RELIABILITY_PHASE_SECONDS", 4));
-        var demandsPerSecond = Setting("RELIABILITY_DEMANDS_PER_SECOND", 10);
+        var phaseLength = TimeSpan.FromSeconds(RunSettings.Number("RELIABILITY_PHASE_SECONDS", 4));
+        var demandsPerSecond = RunSettings.Number("RELIABILITY_DEMANDS_PER_SECOND", 10);
         await using var platform = await PlatformUnderFaults.StartAsync(Cancellation);
         using var client = await platform.DemoAdminClientAsync(Cancellation);
-        var community = await FirstCommunityAsync(client);
+        var community = await SteadyLoad.FirstCommunityAsync(client, Cancellation);
         await using var counter = await EventRecorder.StartAsync(platform.VirtualHost, "reliability-counter",
             events => events.Record<DemandReceivedIntegrationEvent>().Record<TerritoryNodeAddedIntegrationEvent>());
 
@@ -199,15 +198,6 @@ public sealed class FaultInjectionTests
         table.AppendLine("Statuses: " + string.Join(", ", attempts.GroupBy(a => a.Status?.ToString(CultureInfo.InvariantCulture) ?? "none").OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}")));
         return table.ToString();
     }
-
-    private static async Task<Guid> FirstCommunityAsync(HttpClient client)
-    {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/territory/nodes?kind=community", Cancellation);
-        return page.GetProperty("items")[0].GetProperty("id").GetGuid();
-    }
-
-    private static int Setting(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
     private sealed record Phase(string Name, TimeSpan Start, TimeSpan Recovery);
 

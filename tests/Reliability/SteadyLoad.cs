@@ -11,7 +11,8 @@ namespace Platform.Reliability.Tests;
 /// <param name="Status">The HTTP status, or null when no answer came before the client's timeout or the connection broke.</param>
 /// <param name="ProblemBody">Whether an error answer carried a problem-details body.</param>
 /// <param name="Id">The created entity's id from a 2xx answer.</param>
-internal sealed record Attempt(string Kind, string Key, TimeSpan SentAt, int? Status, bool ProblemBody, Guid? Id)
+/// <param name="Latency">From sending to the answer read, or to giving up.</param>
+internal sealed record Attempt(string Kind, string Key, TimeSpan SentAt, int? Status, bool ProblemBody, Guid? Id, TimeSpan Latency)
 {
     public bool Succeeded => Status is >= 200 and < 300;
 }
@@ -33,6 +34,13 @@ internal sealed class SteadyLoad(HttpClient client, Guid community, string runMa
 
     /// <summary>The title mark of this run's demands and the code mark of its nodes.</summary>
     public string RunMark { get; } = runMark;
+
+    /// <summary>The first community of the demo district, under which the load files its demands and adds its grids.</summary>
+    public static async Task<Guid> FirstCommunityAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/territory/nodes?kind=community", cancellationToken);
+        return page.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
 
     /// <summary>Sends requests on schedule until <paramref name="stop"/> is cancelled, then waits for every answer.</summary>
     public async Task<IReadOnlyList<Attempt>> RunAsync(CancellationToken stop)
@@ -84,15 +92,15 @@ internal sealed class SteadyLoad(HttpClient client, Guid community, string runMa
             if (response.IsSuccessStatusCode)
             {
                 var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-                return new Attempt(kind, key, sentAt, status, ProblemBody: false, created.GetProperty("id").GetGuid());
+                return new Attempt(kind, key, sentAt, status, ProblemBody: false, created.GetProperty("id").GetGuid(), _clock.Elapsed - sentAt);
             }
 
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
-            return new Attempt(kind, key, sentAt, status, problem, Id: null);
+            return new Attempt(kind, key, sentAt, status, problem, Id: null, _clock.Elapsed - sentAt);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            return new Attempt(kind, key, sentAt, Status: null, ProblemBody: false, Id: null);
+            return new Attempt(kind, key, sentAt, Status: null, ProblemBody: false, Id: null, _clock.Elapsed - sentAt);
         }
     }
 }

@@ -62,8 +62,12 @@ public static class PlatformServiceExtensions
             builder.Configuration.GetConnectionString(connectionStringName)
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionStringName}' is missing: set ConnectionStrings:{connectionStringName} (the AppHost does)."));
-        services.AddDbContext<TContext>((provider, options) =>
-            options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(provider));
+        // The options are built once (a singleton), not for every request's context: they hold only the connection
+        // string and two stateless interceptors, and building them per scope showed up in the demand-filing profile.
+        services.AddDbContext<TContext>(
+            (provider, options) => options.UseNpgsql(connectionString).UseTenantIsolation().UseOutboxSignal(provider),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddServiceTenancy<TContext>(builder.Configuration);
         builder.AddPlatformMessaging<TContext>(name, consumers);

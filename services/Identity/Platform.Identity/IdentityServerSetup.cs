@@ -109,10 +109,15 @@ internal static class IdentityServerSetup
 
         // The sign-in cookie and the login page's anti-forgery tokens are protected with a key ring kept in the
         // identity database, so that a form served by one replica is accepted by another and a session survives
-        // a restart. The fixed application name keeps replicas in one key space wherever they are installed.
+        // a restart. The fixed application name keeps replicas in one key space wherever they are installed. The
+        // ring is encrypted with the certificate beside the signing keys; decryption names it explicitly because
+        // on Linux no certificate store would find it (keys written before it existed stay readable).
+        var keyRing = KeyRingCertificate.LoadOrCreate(keyDirectory);
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<IdentityDbContext>();
+            .PersistKeysToDbContext<IdentityDbContext>()
+            .ProtectKeysWithCertificate(keyRing)
+            .UnprotectKeysWithAnyCertificate(keyRing);
         services.AddAntiforgery();
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);

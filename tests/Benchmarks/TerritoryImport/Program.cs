@@ -66,8 +66,7 @@ for (var round = -1; round < 3; round++)
     if (round >= 0)
     {
         latencies.Sort();
-        double Percentile(double p) => latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
-        rounds.Add((Percentile(0.50), Percentile(0.90), Percentile(0.99)));
+        rounds.Add((Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.90), Percentiles.Of(latencies, 0.99)));
     }
 }
 

@@ -32,7 +32,8 @@ internal static class SigningKeys
         return new RsaSecurityKey(rsa) { KeyId = keyId };
     }
 
-    private static void WritePrivately(string path, string pem)
+    /// <summary>Writes <paramref name="pem"/> to a new file only its owner may read, all at once or not at all.</summary>
+    internal static void WritePrivately(string path, string pem)
     {
         // Written to a temporary file first so that a crash never leaves a half-written key behind.
         var temporary = path + ".tmp";

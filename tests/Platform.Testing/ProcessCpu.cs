@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Platform.Benchmarks.DemandFiling;
+namespace Platform.Testing;
 
 /// <summary>
 /// CPU time used by processes and everything they started (PostgreSQL's backends, RabbitMQ's Erlang VM), read from
 /// <c>/proc</c>, to show where the cores went during a run.
 /// </summary>
-internal static class ProcessCpu
+public static class ProcessCpu
 {
     // USER_HZ, 100 on every Linux this runs on.
     private const double TicksPerSecond = 100;
@@ -36,14 +36,24 @@ internal static class ProcessCpu
     }
 
     /// <summary>
-    /// CPU seconds used so far by the threads of <paramref name="pid"/> whose name starts with
-    /// <paramref name="threadName"/> (e.g. ".NET Tiered Com", the runtime's background JIT of hot methods).
+    /// CPU seconds used so far by each thread of <paramref name="pid"/> whose name starts with
+    /// <paramref name="threadName"/> (e.g. ".NET Tiered Com", the runtime's background JIT of hot methods), by thread id.
     /// </summary>
-    public static double SecondsOfThreads(int pid, string threadName) =>
+    public static IReadOnlyDictionary<int, double> SecondsOfThreads(int pid, string threadName) =>
         Directory.EnumerateDirectories($"/proc/{pid}/task")
             .Where(task => ReadName($"{task}/comm")?.StartsWith(threadName, StringComparison.Ordinal) == true)
-            .Select(task => Read($"{task}/stat")?.Seconds ?? 0)
-            .Sum();
+            .Select(task => Read($"{task}/stat"))
+            .OfType<Stat>()
+            .ToDictionary(stat => stat.Id, stat => stat.Seconds);
+
+    /// <summary>
+    /// The CPU seconds those threads used between two readings of <see cref="SecondsOfThreads"/>. The runtime ends
+    /// its compilation thread when it runs out of work and starts a new one later, so a thread is compared with its
+    /// own earlier reading (a new one from zero); what a thread used before it ended is not counted, which makes the
+    /// figure a lower bound.
+    /// </summary>
+    public static double SecondsBetween(IReadOnlyDictionary<int, double> before, IReadOnlyDictionary<int, double> after) =>
+        after.Sum(thread => thread.Value - before.GetValueOrDefault(thread.Key));
 
     private static string? ReadName(string path)
     {
