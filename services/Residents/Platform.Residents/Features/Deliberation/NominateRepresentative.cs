@@ -80,7 +80,7 @@ internal static class NominateRepresentative
             return ProblemResults.Validation("nodeId", "No active territory node with this id in your area.");
         }
 
-        var name = request.Name;
+        string name;
         if (residentId is not null)
         {
             var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
@@ -91,14 +91,18 @@ internal static class NominateRepresentative
 
             name = resident.Name;
         }
-        else if (string.IsNullOrWhiteSpace(name))
+        else if (string.IsNullOrWhiteSpace(request.Name))
         {
             return ProblemResults.Validation("name", "The nominee's name, or residentId for a registered resident.");
         }
+        else
+        {
+            name = request.Name.Trim();
+        }
 
-        var trimmedName = name!.Trim();
+        // The earlier nominations of the same person in the area; the domain tells which of them overlap this term.
         var samePerson = db.Representatives.Where(r => r.NodeId == area.Id);
-        samePerson = residentId is null ? samePerson.Where(r => r.ResidentId == null && r.Name == trimmedName) : samePerson.Where(r => r.ResidentId == residentId);
+        samePerson = residentId is null ? samePerson.Where(r => r.ResidentId == null && r.Name == name) : samePerson.Where(r => r.ResidentId == residentId);
         var now = clock.GetUtcNow();
         var nominee = Representative.Nominate(
             area, residentId, name, request.Organisation, request.Seat!.Value, nomination.Value, request.TermStart!.Value, request.TermEnd!.Value,
