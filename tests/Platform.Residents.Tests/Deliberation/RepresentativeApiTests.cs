@@ -112,6 +112,21 @@ public sealed class RepresentativeApiTests(ResidentsFixture fixture)
         Assert.Contains(unitDelegate.GetProperty("id").GetGuid(), ids);
     }
 
+    [Fact]
+    public async Task Nominate_TheSamePersonManyTimesAtOnce_CountsOneNomination()
+    {
+        var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
+        var (resident, _, _) = await RegisterNamedAsync(worker, "孙大圣");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => NominateAsync(worker, ResidentSeat(resident))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.Conflict, "representative.already_nominated");
+        }
+    }
+
     private static void AssertNoPersonalData(JsonElement notice, string name, string idNumber, string phone, Guid residentId)
     {
         var text = notice.ToString();

@@ -100,6 +100,10 @@ internal static class NominateRepresentative
             name = request.Name.Trim();
         }
 
+        // Two nominations of one person at once must not both pass the check: nominations for one area take turns.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"representatives:" + area.Id}, 0))", cancellationToken);
+
         // The earlier nominations of the same person in the area; the domain tells which of them overlap this term.
         var samePerson = db.Representatives.Where(r => r.NodeId == area.Id);
         samePerson = residentId is null ? samePerson.Where(r => r.ResidentId == null && r.Name == name) : samePerson.Where(r => r.ResidentId == residentId);
@@ -111,6 +115,7 @@ internal static class NominateRepresentative
         db.Representatives.Add(nominee);
         db.Notices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/deliberation/representatives/{nominee.Id}", RepresentativeResponse.From(nominee, notice.Id, 0));
     }
 }
