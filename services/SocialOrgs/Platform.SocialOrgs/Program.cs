@@ -4,6 +4,7 @@ using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
+using Platform.SocialOrgs.Features.Panels;
 using Platform.SocialOrgs.Features.Territory;
 using Platform.TerritoryReplica;
 
@@ -32,6 +33,7 @@ app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapIncubationEndpoints();
 app.MapFundingEndpoints();
+app.MapPanelEndpoints();
 
 app.Run();
 

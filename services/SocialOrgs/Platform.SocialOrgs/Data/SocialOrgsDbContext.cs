@@ -32,6 +32,9 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
     /// <summary>The current district's proposals to funding calls.</summary>
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
+    /// <summary>The current district's review panels, one per funding call.</summary>
+    public DbSet<Panel> Panels => Set<Panel>();
+
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
 
@@ -176,6 +179,25 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
             // One proposal per organisation and call.
             proposal.HasIndex(p => new { p.TenantId, p.CallId, p.OrganisationId }).IsUnique();
             proposal.HasIndex(p => new { p.TenantId, p.OrganisationId });
+        });
+
+        modelBuilder.Entity<Panel>(panel =>
+        {
+            panel.ToTable("panels");
+            panel.HasKey(p => p.CallId);
+            panel.HasOne(p => p.Call).WithOne().HasForeignKey<Panel>(p => p.CallId);
+            panel.HasOne(p => p.Rubric).WithMany().HasForeignKey(p => p.RubricId).OnDelete(DeleteBehavior.Restrict);
+            panel.Property<List<string>>("_reviewers").HasColumnName("Reviewers");
+            panel.Ignore(p => p.Reviewers);
+            // The panel's work is read and decided whole (who may see which score, the mean, the ranking), never queried apart.
+            panel.Property<List<ConflictOfInterest>>("_conflicts").HasColumnName("Conflicts").IsJsonb();
+            panel.Ignore(p => p.Conflicts);
+            panel.Property<List<Review>>("_reviews").HasColumnName("Reviews").IsJsonb();
+            panel.Ignore(p => p.Reviews);
+            panel.Property<List<RankingLine>>("_ranking").HasColumnName("Ranking").IsJsonb();
+            panel.Ignore(p => p.Ranking);
+            // Two reviewers scoring at once both rewrite the reviews: the second is refused rather than losing the first's.
+            panel.Property<uint>("Version").IsRowVersion();
         });
     }
 }
