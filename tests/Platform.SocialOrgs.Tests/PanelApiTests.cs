@@ -15,15 +15,16 @@ public sealed class PanelApiTests(SocialOrgsFixture fixture)
     private static async Task<JsonElement> SendAsync(Task<HttpResponseMessage> request, HttpStatusCode status = HttpStatusCode.OK) =>
         await (await request).AssertOkAsync(status);
 
-    private static object Scores(int fit, int feasibility) => new { scores = new Dictionary<string, int> { ["需求契合"] = fit, ["可行性"] = feasibility } };
+    internal static object Scores(int fit, int feasibility) => new { scores = new Dictionary<string, int> { ["需求契合"] = fit, ["可行性"] = feasibility } };
 
-    private sealed record Reviewer(string UserId, HttpClient Client);
+    internal sealed record Reviewer(string UserId, HttpClient Client);
 
     /// <summary>
     /// A call with <paramref name="budget"/> whose window closes in a few seconds, one submitted proposal per amount (in
     /// that order of submission), and three reviewers on its panel: residents, since any user may be an expert.
     /// </summary>
-    private async Task<(HttpClient Admin, Guid Call, Guid[] Proposals, Reviewer[] Reviewers)> ArrangeAsync(decimal budget, params decimal[] amounts)
+    internal static async Task<(HttpClient Admin, Guid Call, Guid[] Proposals, Reviewer[] Reviewers)> ArrangeAsync(
+        SocialOrgsFixture fixture, decimal budget, params decimal[] amounts)
     {
         var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
         var rubric = (await SendAsync(admin.PostAsJsonAsync("/api/socialorgs/rubrics", FundingApiTests.PanelRubric, Cancellation), HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -52,14 +53,14 @@ public sealed class PanelApiTests(SocialOrgsFixture fixture)
         return (admin, call, [.. proposals], [.. reviewers]);
     }
 
-    private static Task<HttpResponseMessage> ScoreAsync(Reviewer reviewer, Guid proposal, object scores) =>
+    internal static Task<HttpResponseMessage> ScoreAsync(Reviewer reviewer, Guid proposal, object scores) =>
         reviewer.Client.PostAsJsonAsync($"/api/socialorgs/proposals/{proposal}/reviews", scores, Cancellation);
 
     /// <summary>
     /// Scores as soon as the call's window has closed (refused as not reviewable before; the domain tests pin that down,
     /// since on a loaded machine the arrangement may outlast the window).
     /// </summary>
-    private static async Task<JsonElement> FirstScoreAfterTheDeadlineAsync(Reviewer reviewer, Guid proposal, object scores)
+    internal static async Task<JsonElement> FirstScoreAfterTheDeadlineAsync(Reviewer reviewer, Guid proposal, object scores)
     {
         HttpResponseMessage? scored = null;
         await Eventually.HoldsAsync(async () => (scored = await ScoreAsync(reviewer, proposal, scores)).StatusCode == HttpStatusCode.Created, Cancellation, TimeSpan.FromSeconds(60));
@@ -70,7 +71,7 @@ public sealed class PanelApiTests(SocialOrgsFixture fixture)
     public async Task Panel_HidesScoresUntilOwnReview_ExcludesConflicts_AndPublishesTheRankingThroughTheOutbox()
     {
         // 50,000 yuan: the better proposal takes 30,000, the other 30,000 no longer fits.
-        var (admin, call, proposals, reviewers) = await ArrangeAsync(50_000m, 30_000m, 30_000m);
+        var (admin, call, proposals, reviewers) = await ArrangeAsync(fixture, 50_000m, 30_000m, 30_000m);
         var (weaker, stronger) = (proposals[0], proposals[1]);
         var (first, second, third) = (reviewers[0], reviewers[1], reviewers[2]);
 
@@ -114,7 +115,7 @@ public sealed class PanelApiTests(SocialOrgsFixture fixture)
     [Fact]
     public async Task NonReviewer_AndAnotherDistrict_FindNothing_AndChangeNothing()
     {
-        var (admin, call, proposals, reviewers) = await ArrangeAsync(100_000m, 20_000m);
+        var (admin, call, proposals, reviewers) = await ArrangeAsync(fixture, 100_000m, 20_000m);
         var outsider = await fixture.MemberClientAsync(PlatformRoleNames.Resident);
         var other = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: SocialOrgsFixture.Other);
 

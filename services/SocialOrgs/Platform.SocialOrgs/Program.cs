@@ -1,6 +1,7 @@
 using Platform.PersonalData;
 using Platform.ServiceHost;
 using Platform.SocialOrgs.Data;
+using Platform.SocialOrgs.Features.Contracts;
 using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
@@ -34,6 +35,7 @@ app.MapOrganisationEndpoints();
 app.MapIncubationEndpoints();
 app.MapFundingEndpoints();
 app.MapPanelEndpoints();
+app.MapContractEndpoints();
 
 app.Run();
 

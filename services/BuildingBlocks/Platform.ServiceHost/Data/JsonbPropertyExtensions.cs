@@ -19,7 +19,7 @@ public static class JsonbPropertyExtensions
     /// <typeparam name="T">The property's type, one System.Text.Json reads back.</typeparam>
     /// <param name="property">The property.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static PropertyBuilder<T> IsJsonb<T>(this PropertyBuilder<T> property) where T : class
+    public static PropertyBuilder<T> IsJsonb<T>(this PropertyBuilder<T> property) where T : class?
     {
         ArgumentNullException.ThrowIfNull(property);
         return property.HasColumnType("jsonb").HasConversion(

@@ -193,6 +193,76 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.ToTable("funding_calls", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.GrantContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvaluatorCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("EvaluatorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvaluatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemedialPlan")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_evaluations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Evaluations");
+
+                    b.Property<string>("_tranches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Tranches");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("grant_contracts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Panel", b =>
                 {
                     b.Property<Guid>("CallId")

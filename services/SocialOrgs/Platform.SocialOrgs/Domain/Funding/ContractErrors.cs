@@ -35,6 +35,9 @@ public static class ContractErrors
     /// <summary>409: evaluations come once each, mid-term before final.</summary>
     public static readonly DomainError EvaluationOutOfOrder = DomainError.Conflict("socialorgs.evaluation_out_of_order");
 
+    /// <summary>409: someone else changed the contract at the same moment; the request may be sent again.</summary>
+    public static readonly DomainError ChangedConcurrently = DomainError.Conflict("socialorgs.contract_changed_concurrently");
+
     /// <summary>409: no remedial plan is called for, or none to accept.</summary>
     public static readonly DomainError NoRemedialPlan = DomainError.Conflict("socialorgs.no_remedial_plan");
 }
