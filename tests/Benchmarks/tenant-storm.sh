@@ -7,8 +7,9 @@
 # Starts its own PostgreSQL and RabbitMQ under a temporary folder, Identity, Districts, the residents service and
 # the gateway from a Release build (Development settings: the seeded operator and demo district), lifts the
 # gateway's rate limits so that they are not what is measured, and runs tests/Benchmarks/TenantStorm, which prints
-# the onboarding latencies, p50/p99 of a residents and a districts request at both sizes and their ratio.
-# Targets: each onboarding within 1 s; p50 at 1,000 districts at most 1.25 times p50 at 10.
+# the onboarding latencies, p50/p99 and CPU per request of a residents and a districts request at both sizes and
+# their ratios. Targets: each onboarding within 1 s; p50 and CPU per request at 1,000 districts at most 1.25 times
+# those at 10.
 # Exit status 0 when both are met.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,12 +47,12 @@ wait_for "http://127.0.0.1:$identity_port/health" identity
 
 ASPNETCORE_URLS="http://127.0.0.1:$districts_port" ConnectionStrings__districtsdb="$districtsdb" \
   run_dll services/Districts/Platform.Districts Platform.Districts >"$work/districts.log" 2>&1 &
-pids+=($!)
+pids+=($!) districts_pid=$!
 wait_for "http://127.0.0.1:$districts_port/health" districts
 
 ASPNETCORE_URLS="http://127.0.0.1:$residents_port" ConnectionStrings__residentsdb="$residentsdb" \
   run_dll services/Residents/Platform.Residents Platform.Residents >"$work/residents.log" 2>&1 &
-pids+=($!)
+pids+=($!) residents_pid=$!
 wait_for "http://127.0.0.1:$residents_port/health" residents
 
 ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" \
@@ -61,8 +62,9 @@ ReverseProxy__Clusters__residents__Destinations__residents__Address="http://127.
 Gateway__RateLimits__PerTenant__TokenLimit=100000000 Gateway__RateLimits__PerTenant__TokensPerPeriod=100000000 \
 Gateway__RateLimits__PerClient__TokenLimit=100000000 Gateway__RateLimits__PerClient__TokensPerPeriod=100000000 \
   run_dll gateway/Platform.Gateway Platform.Gateway >"$work/gateway.log" 2>&1 &
-pids+=($!)
+pids+=($!) gateway_pid=$!
 wait_for "http://127.0.0.1:$gateway_port/health" gateway
 
 dotnet tests/Benchmarks/TenantStorm/bin/Release/net10.0/Platform.Benchmarks.TenantStorm.dll \
-  --gateway "http://127.0.0.1:$gateway_port" --districts "$districts" --requests "$requests"
+  --gateway "http://127.0.0.1:$gateway_port" --districts "$districts" --requests "$requests" \
+  --pids "gateway=$gateway_pid,residents=$residents_pid,districts=$districts_pid"

@@ -19,6 +19,7 @@ using MassTransit;
 using Platform.Benchmarks;
 using Platform.Benchmarks.DemandFiling;
 using Platform.Districts.Contracts;
+using Platform.Testing;
 
 // Issue 19: the residents service may spend at most this much CPU per filed demand.
 const double ResidentsCpuTargetMs = 0.7;

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Platform.Benchmarks.DemandFiling;
+namespace Platform.Testing;
 
 /// <summary>
 /// CPU time used by processes and everything they started (PostgreSQL's backends, RabbitMQ's Erlang VM), read from
 /// <c>/proc</c>, to show where the cores went during a run.
 /// </summary>
-internal static class ProcessCpu
+public static class ProcessCpu
 {
     // USER_HZ, 100 on every Linux this runs on.
     private const double TicksPerSecond = 100;
