@@ -171,6 +171,31 @@ public sealed class FeedbackTests(PartyBuildingFixture fixture)
         Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("acknowledgedAt").ValueKind);
     }
 
+    [Fact]
+    public async Task Metrics_OfAStreet_CountCoverageHoursAndFeedbackAcknowledgedOnTime()
+    {
+        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
+        await PublishRuleAsync(admin);
+        var member = await MemberReporting.ConfirmedMemberAsync(fixture);
+        await ServedAsync(member.UserId, 150);
+        await SendAsync(member.Worker, EndedQuarter);
+        var feedbackId = (await member.Worker.GetJsonAsync($"/api/partybuilding/feedback-reports?period={EndedQuarter}")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await (await member.Worker.PostAsJsonAsync($"/api/partybuilding/feedback-reports/{feedbackId}/acknowledgement", new { }, Cancellation)).AssertOkAsync();
+        var streetAdmin = await fixture.MemberClientAsync(PlatformRoleNames.StreetAdmin, member.Street.Street);
+
+        var metrics = await streetAdmin.GetJsonAsync($"/api/partybuilding/metrics?period={EndedQuarter}");
+
+        Assert.Equal(1, metrics.GetProperty("reportedMembers").GetInt32());
+        var coverage = Assert.Single(metrics.GetProperty("coverageByWorkplace").EnumerateArray());
+        // One of the 120 in-service members the workplace declares.
+        Assert.Equal((member.Workplace, 1, 0.0083m), (coverage.GetProperty("workplaceId").GetGuid(), coverage.GetProperty("reportedMembers").GetInt32(), coverage.GetProperty("coverage").GetDecimal()));
+        Assert.Equal(2.5m, metrics.GetProperty("hoursPerMember").GetDecimal());
+        Assert.Equal((1, 1, 1m), (metrics.GetProperty("feedbackSent").GetInt32(), metrics.GetProperty("feedbackAcknowledged").GetInt32(), metrics.GetProperty("feedbackOnTimeRate").GetDecimal()));
+        var elsewhere = await fixture.MemberClientAsync(PlatformRoleNames.StreetAdmin, TestTerritory.StreetB);
+        Assert.DoesNotContain((await elsewhere.GetJsonAsync("/api/partybuilding/metrics")).GetProperty("coverageByWorkplace").EnumerateArray(),
+            w => w.GetProperty("workplaceId").GetGuid() == member.Workplace);
+    }
+
     // A member of the demo district whose workplace keeps its records in the other district (registered there too).
     private async Task<(ConfirmedMember Member, Guid RemoteWorkplace)> MemberOfARemoteWorkplaceAsync()
     {
