@@ -8,14 +8,17 @@ using Platform.TimeBank.Domain.Ledger;
 
 namespace Platform.TimeBank.Features.Ledger;
 
-/// <summary>Options of the expiry of pending transfers (section <c>TimeBank</c>).</summary>
-public sealed class PendingTransferExpiryOptions
+/// <summary>Options of the ledger's periodic jobs (section <c>TimeBank</c>).</summary>
+public sealed class LedgerJobOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "TimeBank";
 
     /// <summary>How often pending transfers past their timeout are looked for and voided.</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often earned minutes past their expiry are moved to the expiry account; expiry is counted in years, so hourly is plenty.</summary>
+    public TimeSpan EarnedExpiryInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed class PendingTransferExpiryOptions
 /// alone. A post that arrives after the timeout but before the sweep is refused and voids it itself.
 /// </summary>
 internal sealed partial class PendingTransferExpiry(
-    IServiceScopeFactory scopes, IOptions<PendingTransferExpiryOptions> options, TimeProvider clock, ILogger<PendingTransferExpiry> logger) : PeriodicWorker(clock, logger)
+    IServiceScopeFactory scopes, IOptions<LedgerJobOptions> options, TimeProvider clock, ILogger<PendingTransferExpiry> logger) : PeriodicWorker(clock, logger)
 {
     protected override TimeSpan Interval => options.Value.ExpirySweepInterval;
 

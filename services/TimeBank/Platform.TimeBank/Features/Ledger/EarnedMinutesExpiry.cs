@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MultiTenancy;
+using Platform.MultiTenancy.Storage;
+using Platform.ServiceDefaults;
+using Platform.TimeBank.Data;
+
+namespace Platform.TimeBank.Features.Ledger;
+
+/// <summary>
+/// Moves earned minutes past their district's expiry (per purpose, <c>expiryYears</c> after they were earned, oldest lots
+/// first) to the district's expiry account, district by district. Minutes reserved by pending transfers stay where they
+/// are until the reservation ends; several instances may run the round at once, since each account is re-read under its lock.
+/// </summary>
+internal sealed partial class EarnedMinutesExpiry(
+    IServiceScopeFactory scopes, IOptions<LedgerJobOptions> options, TimeProvider clock, ILogger<EarnedMinutesExpiry> logger) : PeriodicWorker(clock, logger)
+{
+    protected override TimeSpan Interval => options.Value.EarnedExpiryInterval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> districts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // The one query across districts: which have minutes that expire at all.
+            districts = await scope.ServiceProvider.GetRequiredService<TimeBankDbContext>().LedgerRules.IgnoreQueryFilters()
+                .Where(r => r.ExpiryYears != null).Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
+        }
+
+        foreach (var districtId in districts)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(districtId, cancellationToken) is not { } district)
+            {
+                continue;
+            }
+
+            await using var districtScope = scopes.CreateTenantScope(district, "earned-expiry");
+            var accounts = await districtScope.ServiceProvider.GetRequiredService<LedgerWriter>().ExpireEarnedDueAsync(cancellationToken);
+            LogExpired(Logger, accounts, districtId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired earned minutes of {Count} accounts of {TenantId}")]
+    private static partial void LogExpired(ILogger logger, int count, Guid tenantId);
+}
