@@ -38,6 +38,7 @@ public sealed class Browser : IDisposable
         service.HideCommandPromptWindow = true;
         _driver = new ChromeDriver(service, options, PatienceForPages);
         _driver.Manage().Timeouts().PageLoad = PatienceForPages;
+        _driver.Manage().Timeouts().AsynchronousJavaScript = PatienceForPages;
         // A headless window is at least 500 px wide; a phone's viewport is set through the DevTools protocol.
         _driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
         {
@@ -102,24 +103,35 @@ public sealed class Browser : IDisposable
     }
 
     /// <summary>
-    /// Opens <paramref name="page"/> signed out and signs in to the demo district as <paramref name="login"/> through the
-    /// portal's district question and Identity's real login page.
+    /// Opens <paramref name="page"/> signed out and signs in to <paramref name="district"/> (the demo district unless
+    /// told) as <paramref name="login"/> through the portal's district question and Identity's real login page.
     /// </summary>
-    public void SignIn(string page, string login)
+    public void SignIn(string page, string login, string district = "demo", string password = DemoPassword)
     {
         Open(page);
         WaitForPath("/signin");
         Snap("asked-for-district");
-        Type(By.Id("district"), "demo");
+        Type(By.Id("district"), district);
         Click(By.CssSelector("main button[type=submit]"));
 
         // Identity's own login page, on the same origin.
         WaitForPath("/account/login");
         Snap("login-page");
         Type(By.Id("login"), login);
-        Type(By.Id("password"), DemoPassword);
+        Type(By.Id("password"), password);
         Click(By.CssSelector("button[type=submit]"));
     }
+
+    /// <summary>Chooses <paramref name="file"/> in the file input <paramref name="by"/>, as a user picking it would.</summary>
+    public void ChooseFile(By by, string file) => _driver.FindElement(by).SendKeys(file);
+
+    /// <summary>
+    /// Fetches <paramref name="path"/> from the page, with the page's cookies, and returns the answer's text: what a
+    /// download link would save, without a download folder.
+    /// </summary>
+    public string FetchText(string path) =>
+        (string)((IJavaScriptExecutor)_driver).ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path)!;
 
     /// <summary>Whether the page is wider than the viewport (a phone would scroll sideways).</summary>
     public bool ScrollsSideways() =>

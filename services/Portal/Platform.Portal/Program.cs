@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Platform.Portal.Api;
 using Platform.Portal.Components;
+using Platform.Portal.Features.Imports;
 using Platform.Portal.Security;
 using Platform.Portal.Session;
 using Platform.Portal.Ui;
@@ -38,6 +39,7 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapSignInEndpoints();
 app.MapTextSizeToggle();
+app.MapImportErrorReports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

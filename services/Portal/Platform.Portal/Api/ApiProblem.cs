@@ -19,6 +19,11 @@ public sealed class ApiProblem
         Body = body;
     }
 
+    /// <summary>A refusal the portal finds itself before asking an API (no file chosen, no node with a typed code), shaped as the APIs' own.</summary>
+    public static ApiProblem InvalidField(string field, string message) => new(
+        StatusCodes.Status400BadRequest, "validation_failed", ProblemTexts.Describe("validation_failed", StatusCodes.Status400BadRequest),
+        new Dictionary<string, string[]> { [field] = [message] });
+
     public int Status { get; }
 
     /// <summary>The stable code (<c>validation_failed</c>, <c>demands.transition_not_allowed</c>, …).</summary>

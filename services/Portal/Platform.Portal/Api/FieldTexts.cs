@@ -23,9 +23,26 @@ internal static class FieldTexts
         ["assigneeId"] = "请填写承办方；派给社区时填写社区的节点编号。",
         ["departments"] = "请填写要召集的部门，多个部门用顿号或逗号分隔。",
         ["department"] = "请选择报到的部门（须是已召集、尚未报到的部门）。",
-        ["reason"] = "请说明无法解决的原因。",
+        // Both the demand that cannot be resolved and the reveal of personal data ask for one; the label says which.
+        ["reason"] = "请填写原因。",
         ["satisfaction"] = "请选择满意程度：满意、基本满意或不满意。",
         ["score"] = "请打分：1 到 5 分。",
+        ["identifier"] = "请填写标识：小写字母或数字开头，只含小写字母、数字和连字符。",
+        ["name"] = "请填写名称。",
+        ["city"] = "请填写所在城市。",
+        ["adminCode"] = "请填写 6 位数字的行政区划代码。",
+        ["adminLogin"] = "请填写管理员的登录名。",
+        ["adminName"] = "管理员姓名过长或含有不允许的字符。",
+        ["adminPassword"] = "密码至少 10 位，须含大写字母、小写字母、数字和符号。",
+        ["parentId"] = "请填写新上级的编码（须在您负责的范围内，且不能是该区域自己的下级）。",
+        ["attributes"] = "户数和建筑面积须为不小于 0 的数字，且该级区域可以填写。",
+        ["login"] = "登录名须为 3 到 64 位字母、数字、点、下划线或连字符。",
+        ["displayName"] = "请填写姓名。",
+        ["password"] = "密码至少 10 位，须含大写字母、小写字母、数字和符号。",
+        ["phone"] = "请填写 11 位手机号。",
+        ["roles"] = "请至少选择一个角色，且只能授予您可以授予的角色。",
+        ["scopeNodeId"] = "请填写您负责范围内的区域编码，或留空表示全区。",
+        ["file"] = "请选择要导入的 CSV 或 Excel（.xlsx）文件。",
     };
 
     /// <summary>The Chinese message for a refused <paramref name="field"/>; <paramref name="apiMessages"/> are the API's own words.</summary>

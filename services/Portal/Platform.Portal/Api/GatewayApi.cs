@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
 using Platform.Portal.Session;
@@ -24,7 +25,14 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
 
     /// <summary>Reads what the API shows anyone (the public tracking page), without the user's token, signed in or not.</summary>
     public Task<ApiResult<T>> GetAnonymousAsync<T>(string path, CancellationToken cancellationToken) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, asUser: false);
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, Anonymous);
+
+    /// <summary>
+    /// Downloads a file (an import's error report) for <paramref name="user"/>: a plain endpoint has the request's
+    /// user, not the authentication state the components' renderer sets.
+    /// </summary>
+    public Task<ApiResult<DownloadedFile>> GetFileAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SendAsync<DownloadedFile>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, user);
 
     /// <summary>Uploads <paramref name="file"/> as the form field <c>file</c> (imports).</summary>
     public Task<ApiResult<T>> PostFileAsync<T>(string path, Stream file, string fileName, CancellationToken cancellationToken)
@@ -33,13 +41,17 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
         return SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, cancellationToken);
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, bool asUser = true)
+    // Marks a call made without anyone's token.
+    private static readonly ClaimsPrincipal Anonymous = new();
+
+    /// <summary>Sends <paramref name="request"/> as <paramref name="caller"/>, or by default as the page's signed-in user.</summary>
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, ClaimsPrincipal? caller = null)
     {
         using (request)
         {
-            if (asUser)
+            if (!ReferenceEquals(caller, Anonymous))
             {
-                var user = (await authentication.GetAuthenticationStateAsync()).User;
+                var user = caller ?? (await authentication.GetAuthenticationStateAsync()).User;
                 if (await tokens.AccessTokenAsync(user, cancellationToken) is not { } accessToken)
                 {
                     return ApiResult<T>.Failure(new ApiProblem(StatusCodes.Status401Unauthorized, ProblemTexts.SessionEndedCode, ProblemTexts.Describe(ProblemTexts.SessionEndedCode, 401)));
@@ -82,6 +94,15 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
             return (T)(object)NoContent.Value;
         }
 
+        if (typeof(T) == typeof(DownloadedFile))
+        {
+            var content = response.Content.Headers;
+            return (T)(object)new DownloadedFile(
+                await response.Content.ReadAsByteArrayAsync(cancellationToken),
+                content.ContentType?.ToString() ?? "application/octet-stream",
+                content.ContentDisposition?.FileNameStar ?? content.ContentDisposition?.FileName?.Trim('"') ?? "download");
+        }
+
         return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
     }
 
@@ -121,6 +142,9 @@ internal sealed class GatewayApi(HttpClient http, UserTokens tokens, Authenticat
         return new ApiProblem(status, code, ProblemTexts.Describe(code, status), fields, body);
     }
 }
+
+/// <summary>A file an API answered with, to hand on to the browser as it came.</summary>
+internal sealed record DownloadedFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>The answer of a call that returns nothing to read.</summary>
 internal sealed class NoContent

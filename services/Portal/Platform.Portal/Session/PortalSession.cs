@@ -22,7 +22,7 @@ internal static class PortalSession
     public static WebApplicationBuilder AddPortalSession(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
+        var options = PortalOptions.From(builder.Configuration);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
             .Validate(portal => portal.Gateway is { IsAbsoluteUri: true }, $"{PortalOptions.SectionName}:Gateway is not configured.")
             .ValidateOnStart();
@@ -31,7 +31,7 @@ internal static class PortalSession
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddDistributedMemoryCache();
         services.AddSingleton<SessionTicketStore>();
-        services.AddHttpClient<TokenClient>().RetryingReadsOnly();
+        services.AddHttpClient<TokenClient>().RetryingReadsOnly(options.ApiAttemptTimeout);
         services.AddScoped<UserTokens>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -104,6 +104,8 @@ internal static class PortalSession
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.BackOfficePolicy, policy => policy.RequireRole(PortalRoles.BackOffice))
             .AddPolicy(PortalRoles.ResidentPolicy, policy => policy.RequireRole(PlatformRoleNames.Resident))
+            .AddPolicy(PortalRoles.AuditorPolicy, policy => policy.RequireRole(PlatformRoleNames.DistrictAdmin))
+            .AddPolicy(PortalRoles.UserManagerPolicy, policy => policy.RequireRole(PortalRoles.UserManagers))
             .AddPolicy(PortalRoles.OperatorPolicy, policy => policy.RequireRole(PlatformRoleNames.PlatformOperator));
         services.AddCascadingAuthenticationState();
 

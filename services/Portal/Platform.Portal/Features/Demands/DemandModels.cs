@@ -64,29 +64,27 @@ public sealed class DemandActionForm
     /// <summary>The API's request body for <see cref="Action"/>: only the fields that action reads.</summary>
     public Dictionary<string, object?> ToRequest()
     {
-        var body = new Dictionary<string, object?> { ["note"] = Blank(Note) };
+        var body = new Dictionary<string, object?> { ["note"] = FormText.Trimmed(Note) };
         switch (Action)
         {
             case DemandActions.Classify:
-                body["category"] = Blank(Category);
+                body["category"] = FormText.Trimmed(Category);
                 break;
             case DemandActions.Assign:
-                body["assigneeType"] = Blank(AssigneeType);
-                body["assigneeId"] = Blank(AssigneeId);
+                body["assigneeType"] = FormText.Trimmed(AssigneeType);
+                body["assigneeId"] = FormText.Trimmed(AssigneeId);
                 break;
             case DemandActions.Whistle:
                 body["departments"] = (Departments ?? "").Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 break;
             case DemandActions.Checkin:
-                body["department"] = Blank(Department);
+                body["department"] = FormText.Trimmed(Department);
                 break;
             case DemandActions.Unresolvable:
-                body["reason"] = Blank(Reason);
+                body["reason"] = FormText.Trimmed(Reason);
                 break;
         }
 
         return body;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,8 +1,12 @@
 namespace Platform.Portal.Features.Demands;
 
-/// <summary>A resident's own demand, as the plain form of the filing page posts it.</summary>
+/// <summary>A demand as the plain form of a filing page posts it: the resident's own, or a caller's taken by the hotline.</summary>
 public sealed class FileDemandForm
 {
+    /// <summary>The channels a filing page files through (wire names).</summary>
+    public const string ResidentChannel = "app";
+    public const string HotlineChannel = "hotline";
+
     /// <summary>The categories a resident picks from; workers may correct it when they classify.</summary>
     public static IReadOnlyList<string> Categories { get; } = ["环境卫生", "物业管理", "噪音扰民", "公共设施", "道路交通", "供暖供水", "邻里纠纷", "其他"];
 
@@ -14,10 +18,15 @@ public sealed class FileDemandForm
 
     public Guid? NodeId { get; set; }
 
-    /// <summary>The residents' channel; the residents service checks every field (shape and place).</summary>
-    public object ToRequest() => new { title = Blank(Title), description = Blank(Description), category = Blank(Category), channel = "app", nodeId = NodeId };
+    /// <summary><c>urgent</c> or <c>normal</c> (the default); the hotline sets it, residents do not.</summary>
+    public string? Priority { get; set; }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>The request through <paramref name="channel"/>; the residents service checks every field (shape and place).</summary>
+    public object ToRequest(string channel = ResidentChannel) => new
+    {
+        title = FormText.Trimmed(Title), description = FormText.Trimmed(Description), category = FormText.Trimmed(Category), channel, nodeId = NodeId,
+        priority = FormText.Trimmed(Priority),
+    };
 }
 
 /// <summary>The resident's rating at the callback (回访评价).</summary>
@@ -33,7 +42,7 @@ public sealed class CallbackForm
 
     public string? Note { get; set; }
 
-    public object ToRequest() => new { satisfaction = Satisfaction, score = Score, note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim() };
+    public object ToRequest() => new { satisfaction = Satisfaction, score = Score, note = FormText.Trimmed(Note) };
 }
 
 /// <summary>The four stages a resident follows a demand through, from its status.</summary>

@@ -21,3 +21,38 @@ internal static class PlaceKinds
 
     public static string Name(string wireName) => Names.GetValueOrDefault(wireName, wireName);
 }
+
+/// <summary>A node as the territory page shows it.</summary>
+public sealed record TerritoryNodeView(
+    Guid Id, string Kind, string Code, string Name, Guid? ParentId, string Path, int Depth, string Status, DateTimeOffset? RetiredAt, TerritoryAttributesView Attributes)
+{
+    public bool Retired => Status == "retired";
+}
+
+public sealed record TerritoryAttributesView(string? CommunityKind, string? GovernanceMode, int? Households, decimal? FloorArea);
+
+/// <summary>The subtree under a node (or the caller's scope), to a depth.</summary>
+public sealed record TreeView(Guid? RootId, int Depth, IReadOnlyList<TreeNodeView> Nodes);
+
+public sealed record TreeNodeView(Guid Id, string Kind, string Code, string Name, string Status, IReadOnlyList<TreeNodeView> Children)
+{
+    public string Label => $"{Name}（{PlaceKinds.Name(Kind)}）";
+}
+
+/// <summary>What the territory page's forms post: a new name, household count and floor area, a new parent by its code, or retirement.</summary>
+public sealed class TerritoryNodeForm
+{
+    public const string Rename = "rename";
+    public const string Move = "move";
+    public const string Retire = "retire";
+
+    public string? Action { get; set; }
+
+    public string? Name { get; set; }
+
+    public int? Households { get; set; }
+
+    public decimal? FloorArea { get; set; }
+
+    public string? ParentCode { get; set; }
+}
