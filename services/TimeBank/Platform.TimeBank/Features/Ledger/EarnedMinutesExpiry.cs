@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.MultiTenancy;
-using Platform.MultiTenancy.Storage;
 using Platform.ServiceDefaults;
-using Platform.TimeBank.Data;
 
 namespace Platform.TimeBank.Features.Ledger;
 
@@ -19,24 +16,12 @@ internal sealed partial class EarnedMinutesExpiry(
 
     protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        List<Guid> districts;
-        await using (var scope = scopes.CreateAsyncScope())
+        var rounds = await DistrictRounds.RunAsync(
+            scopes, "earned-expiry",
+            db => db.LedgerRules.IgnoreQueryFilters().Where(r => r.ExpiryYears != null).Select(r => r.TenantId),
+            (ledger, cancellation) => ledger.ExpireEarnedDueAsync(cancellation), cancellationToken);
+        foreach (var (districtId, accounts) in rounds)
         {
-            // The one query across districts: which have minutes that expire at all.
-            districts = await scope.ServiceProvider.GetRequiredService<TimeBankDbContext>().LedgerRules.IgnoreQueryFilters()
-                .Where(r => r.ExpiryYears != null).Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
-        }
-
-        foreach (var districtId in districts)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(districtId, cancellationToken) is not { } district)
-            {
-                continue;
-            }
-
-            await using var districtScope = scopes.CreateTenantScope(district, "earned-expiry");
-            var accounts = await districtScope.ServiceProvider.GetRequiredService<LedgerWriter>().ExpireEarnedDueAsync(cancellationToken);
             LogExpired(Logger, accounts, districtId);
         }
     }

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.MultiTenancy;
-using Platform.MultiTenancy.Storage;
 using Platform.ServiceDefaults;
-using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
 
 namespace Platform.TimeBank.Features.Ledger;
@@ -36,25 +33,13 @@ internal sealed partial class PendingTransferExpiry(
     /// <summary>Voids what is due in every district.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        List<Guid> districts;
-        await using (var scope = scopes.CreateAsyncScope())
+        var now = Clock.GetUtcNow();
+        var rounds = await DistrictRounds.RunAsync(
+            scopes, "pending-expiry",
+            db => db.Transfers.IgnoreQueryFilters().Where(t => t.Status == TransferStatus.Pending && t.ExpiresAt <= now).Select(t => t.TenantId),
+            (ledger, cancellation) => ledger.ExpireDueAsync(cancellation), cancellationToken);
+        foreach (var (districtId, expired) in rounds)
         {
-            var now = Clock.GetUtcNow();
-            // The one query across districts: which have something due. Each district's work then runs inside it.
-            districts = await scope.ServiceProvider.GetRequiredService<TimeBankDbContext>().Transfers.IgnoreQueryFilters()
-                .Where(t => t.Status == TransferStatus.Pending && t.ExpiresAt <= now).Select(t => t.TenantId).Distinct().ToListAsync(cancellationToken);
-        }
-
-        foreach (var districtId in districts)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(districtId, cancellationToken) is not { } district)
-            {
-                continue;
-            }
-
-            await using var districtScope = scopes.CreateTenantScope(district, "pending-expiry");
-            var expired = await districtScope.ServiceProvider.GetRequiredService<LedgerWriter>().ExpireDueAsync(cancellationToken);
             LogExpired(Logger, expired, districtId);
         }
     }
