@@ -60,10 +60,14 @@ internal static class MemberReporting
     public static async Task<JsonElement> SubmitAsync(HttpClient member, object report) =>
         await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", report, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
 
-    /// <summary>A new party member reported to a fresh street's community and confirmed there, with that community's worker.</summary>
-    public static async Task<ConfirmedMember> ConfirmedMemberAsync(PartyBuildingFixture fixture)
+    /// <summary>
+    /// A new party member reported to a fresh street's community and confirmed there, with that community's worker; their
+    /// workplace is <paramref name="workplaceId"/>, or one registered in the street.
+    /// </summary>
+    public static async Task<ConfirmedMember> ConfirmedMemberAsync(PartyBuildingFixture fixture, Guid? workplaceId = null)
     {
-        var (street, workplace) = await StreetWithWorkplaceAsync(fixture);
+        var (street, registered) = await StreetWithWorkplaceAsync(fixture);
+        var workplace = workplaceId ?? registered;
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
         var report = await SubmitAsync(member, MemberReport(street.Community, workplace, await CurrentCommitmentAsync(fixture, PartyBuildingFixture.Demo)));
         var reportId = report.GetProperty("id").GetGuid();

@@ -18,7 +18,9 @@ namespace Platform.PartyBuilding.Tests;
 public sealed class PartyBuildingFixture() : ServiceFixture<Program, PartyBuildingDbContext>("partybuilding")
 {
     protected override void RecordEvents(EventRecorder.Registrations events) => events
-        .Record<PartyMemberReportConfirmedIntegrationEvent>();
+        .Record<PartyMemberReportConfirmedIntegrationEvent>()
+        .Record<MemberServiceFeedbackIntegrationEvent>()
+        .Record<MemberServiceFeedbackAcknowledgedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

@@ -13,7 +13,7 @@ namespace Platform.TimeBank.Tests;
 /// The time bank service and the identity service that issues its tokens. The test bus plays the Districts service: it
 /// onboards the demo district and a second one, each with a small territory tree.
 /// </summary>
-public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContext>("timebank")
+public class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContext>("timebank")
 {
     /// <summary>The service's clock, which tests move forward.</summary>
     public AdvancingClock Clock { get; } = new();
@@ -25,6 +25,7 @@ public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContex
     protected override void Configure(IWebHostBuilder web)
     {
         web.UseSetting("TimeBank:ExpirySweepInterval", "00:00:00.500");
+        web.UseSetting("TimeBank:EarnedExpiryInterval", "00:00:00.500");
         web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -36,3 +37,9 @@ public sealed class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContex
         await PublishTreeAsync(TestTerritory.OtherTree(Other), cancellationToken);
     }
 }
+
+/// <summary>
+/// A time bank of its own, with a clock of its own: earned-minutes expiry moves its clock on by years, which the tests
+/// sharing <see cref="TimeBankFixture"/> must not see.
+/// </summary>
+public sealed class EarnedExpiryFixture : TimeBankFixture;

@@ -1,5 +1,7 @@
 using Platform.Contracts;
 using Platform.PartyBuilding.Data;
+using Platform.PartyBuilding.Features.Feedback;
+using Platform.PartyBuilding.Features.Metrics;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
 using Platform.PartyBuilding.Features.Service;
@@ -14,6 +16,7 @@ builder.AddPlatformService<PartyBuildingDbContext>("partybuilding", bus =>
 {
     bus.AddTerritoryReplica<PartyBuildingDbContext>();
     bus.AddConsumer<TimeBankServiceConsumer>();
+    bus.AddConsumer<FeedbackConsumers>();
 });
 builder.Services.AddScoped<ISubtreeMoveHandler, PartyBuildingSubtreeMove>();
 builder.Services.AddPersonalData();
@@ -31,6 +34,8 @@ app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapReportingEndpoints();
 app.MapServiceEndpoints();
+app.MapFeedbackEndpoints();
+app.MapMetricsEndpoints();
 
 app.Run();
 

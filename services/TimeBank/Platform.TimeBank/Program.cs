@@ -8,8 +8,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatformService<TimeBankDbContext>("timebank", bus => bus.AddTerritoryReplica<TimeBankDbContext>());
 builder.Services.AddScoped<LedgerWriter>();
-builder.Services.AddOptions<PendingTransferExpiryOptions>().BindConfiguration(PendingTransferExpiryOptions.SectionName);
+builder.Services.AddOptions<LedgerJobOptions>().BindConfiguration(LedgerJobOptions.SectionName);
 builder.Services.AddHostedService<PendingTransferExpiry>();
+builder.Services.AddHostedService<EarnedMinutesExpiry>();
 builder.Services.AddAuthorizationBuilder().AddLedgerPolicies()
     .AddPolicy(ServiceEndpoints.OrganisersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ServiceEndpoints.OrganiserRoles));
 builder.Services.AddValidation();

@@ -87,9 +87,9 @@ internal sealed class LedgerModel
                 var expiry = Accounts.Single(a => a.Kind == AccountKind.Expiry);
                 foreach (var account in Accounts.Where(a => a.Kind == AccountKind.Personal && a.Purpose == expiry.Purpose))
                 {
-                    if (LotsOf(account).ExpiringMinutes(Now.AddMinutes(-expire.AgeMinutes), account.AvailableMinutes) is > 0 and var minutes)
+                    if (Transfer.Expire(Guid.CreateVersion7(), account, LotsOf(account), expiry, Rules, Now.AddMinutes(-expire.AgeMinutes), Now) is { } expired)
                     {
-                        Record(Transfer.Open(new TransferOrder(Guid.CreateVersion7(), expiry.Purpose, account.Id, expiry.Id, minutes, "expired", Pending: false), account, expiry, Rules, "expiry", Now));
+                        Record(expired);
                     }
                 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Domain;
+using Platform.PartyBuilding.Domain.Feedback;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
 using Platform.ServiceHost.Data;
@@ -38,6 +39,12 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
 
     /// <summary>The current district's points rules, every version.</summary>
     public DbSet<PointsRule> PointsRules => Set<PointsRule>();
+
+    /// <summary>The feedback reports the current district sent to its members' workplaces.</summary>
+    public DbSet<FeedbackReport> FeedbackReports => Set<FeedbackReport>();
+
+    /// <summary>The feedback reports other districts sent to the current district's workplaces.</summary>
+    public DbSet<ReceivedFeedback> ReceivedFeedback => Set<ReceivedFeedback>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -150,9 +157,43 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             rule.Property(r => r.PublishedBy).HasMaxLength(UserIdMaxLength);
             rule.OwnsMany(r => r.CategoryRates, rate => rate.ToJson("CategoryRates"));
         });
+
+        modelBuilder.Entity<FeedbackReport>(report =>
+        {
+            report.ToTable("feedback_reports");
+            report.Property(r => r.Id).ValueGeneratedNever();
+            report.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
+            report.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
+            report.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
+            report.ComplexProperty(r => r.Figures);
+            report.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.AcknowledgementRecordedBy).HasMaxLength(UserIdMaxLength);
+            report.Property(r => r.AcknowledgementNote).HasMaxLength(FeedbackReport.NoteMaxLength);
+            report.Ignore(r => r.AcknowledgedOnTime);
+            // One report per member report and period, however often the community sends the period's feedback.
+            report.HasIndex(r => new { r.TenantId, r.MemberReportId, r.Period }).IsUnique();
+            report.HasIndex(r => new { r.TenantId, r.Period, r.NodePath });
+        });
+
+        modelBuilder.Entity<ReceivedFeedback>(received =>
+        {
+            received.ToTable("received_feedback");
+            // The sending district's report id: a redelivery finds the row.
+            received.Property(r => r.Id).ValueGeneratedNever();
+            received.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
+            received.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
+            received.Property(r => r.CommunityName).HasMaxLength(200);
+            received.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
+            received.ComplexProperty(r => r.Figures);
+            received.Property(r => r.AcknowledgedBy).HasMaxLength(UserIdMaxLength);
+            received.Property(r => r.Note).HasMaxLength(FeedbackReport.NoteMaxLength);
+            received.HasIndex(r => new { r.TenantId, r.WorkplaceId, r.Period });
+        });
     }
 
     private const int UserIdMaxLength = 100;
+
+    private const int PeriodMaxLength = 7;
 
     // Report.OpenStatuses, as the status column spells them.
     private static readonly string OpenReportFilter = $"\"Status\" IN ({string.Join(", ", Report.OpenStatuses.Select(status => $"'{status}'"))})";

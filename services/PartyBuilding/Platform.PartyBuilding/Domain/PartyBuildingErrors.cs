@@ -70,4 +70,16 @@ public static class PartyBuildingErrors
 
     /// <summary>409: another version of the points rules was published at the same moment.</summary>
     public static readonly DomainError PointsRuleConflict = DomainError.Conflict("partybuilding.points_rule_conflict");
+
+    /// <summary>409: feedback for a period that has not ended yet.</summary>
+    public static readonly DomainError PeriodNotEnded = DomainError.Conflict("partybuilding.period_not_ended");
+
+    /// <summary>404: no feedback report with that id that the caller may see.</summary>
+    public static readonly DomainError FeedbackNotFound = DomainError.NotFound("partybuilding.feedback_not_found");
+
+    /// <summary>409: the feedback report was acknowledged already.</summary>
+    public static readonly DomainError FeedbackAlreadyAcknowledged = DomainError.Conflict("partybuilding.feedback_already_acknowledged");
+
+    /// <summary>409: the feedback went to a workplace in another district, whose own acknowledgement comes back by itself.</summary>
+    public static readonly DomainError FeedbackAcknowledgedElsewhere = DomainError.Conflict("partybuilding.feedback_acknowledged_elsewhere");
 }

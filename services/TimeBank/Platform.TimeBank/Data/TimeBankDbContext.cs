@@ -124,6 +124,8 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
                 signUp.ToTable("shift_signups");
                 signUp.WithOwner().HasForeignKey("ShiftId");
                 signUp.HasKey("ShiftId", nameof(SignUp.VolunteerId));
+                // A volunteer's own sign-ups and service record are looked up by volunteer across all shifts.
+                signUp.HasIndex(u => u.VolunteerId);
                 signUp.Property(u => u.VolunteerId).HasMaxLength(100);
                 signUp.Property(u => u.ApprovedBy).HasMaxLength(100);
             });

@@ -125,6 +125,167 @@ namespace Platform.PartyBuilding.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Feedback.FeedbackReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("AcknowledgementDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AcknowledgementRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("MemberReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Guid?>("RecipientTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkplaceId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Platform.PartyBuilding.Domain.Feedback.FeedbackReport.Figures#FeedbackFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("AverageRating")
+                                .HasColumnType("numeric");
+
+                            b1.Property<long>("Minutes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Points")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("PointsRuleVersion")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Services")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "MemberReportId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Period", "NodePath");
+
+                    b.ToTable("feedback_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Feedback.ReceivedFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SendingTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkplaceId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Platform.PartyBuilding.Domain.Feedback.ReceivedFeedback.Figures#FeedbackFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("AverageRating")
+                                .HasColumnType("numeric");
+
+                            b1.Property<long>("Minutes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Points")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("PointsRuleVersion")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Services")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WorkplaceId", "Period");
+
+                    b.ToTable("received_feedback", (string)null);
+                });
+
             modelBuilder.Entity("Platform.PartyBuilding.Domain.PartyOrganisation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -4,7 +4,7 @@ using Platform.TerritoryReplica;
 namespace Platform.PartyBuilding.Features.Territory;
 
 /// <summary>
-/// Party organisations and workplaces carry their node's path so an official's scope is one index range; when part of
+/// Party organisations, workplaces, reports, service records and feedback carry their node's path so an official's scope is one index range; when part of
 /// the tree moves (a community handed to another street), their paths move with it, in the replica's transaction.
 /// </summary>
 internal sealed class PartyBuildingSubtreeMove(PartyBuildingDbContext db) : ISubtreeMoveHandler
@@ -13,5 +13,10 @@ internal sealed class PartyBuildingSubtreeMove(PartyBuildingDbContext db) : ISub
     {
         await db.PartyOrganisations.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
         await db.Workplaces.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.MemberReports.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.UnitReports.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.ServiceRecords.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.FeedbackReports.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
+        await db.ReceivedFeedback.RebaseSubtreeAsync(oldPath, newPath, cancellationToken);
     }
 }

@@ -498,6 +498,8 @@ namespace Platform.TimeBank.Data.Migrations
 
                             b1.HasKey("ShiftId", "VolunteerId");
 
+                            b1.HasIndex("VolunteerId");
+
                             b1.ToTable("shift_signups", (string)null);
 
                             b1.WithOwner()

@@ -87,6 +87,9 @@ public sealed class LedgerRules : ITenantOwned
         (CapMinutes, MinimumBalanceMinutes, ExpiryYears, PendingTimeout, UpdatedAt) = (capMinutes, minimumBalanceMinutes, expiryYears, pendingTimeout, now);
     }
 
+    /// <summary>Minutes earned before this instant have expired at <paramref name="now"/>; null when they never expire.</summary>
+    public DateTimeOffset? ExpiredBefore(DateTimeOffset now) => ExpiryYears is { } years ? now.AddYears(-years) : null;
+
     /// <summary>The limits these rules put on <paramref name="account"/>: the bank's own accounts have none.</summary>
     public AccountLimits LimitsOf(Account account)
     {

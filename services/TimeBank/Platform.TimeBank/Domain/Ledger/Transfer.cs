@@ -91,6 +91,39 @@ public sealed class Transfer : ITenantOwned
     public static LedgerEntry Open(TransferOrder order, Account from, Account to, LedgerRules rules, string? createdBy, DateTimeOffset now) =>
         Write(order, from, to, rules, createdBy, reverses: null, now);
 
+    /// <summary>
+    /// Moves what is left of <paramref name="account"/>'s lots earned before <paramref name="earnedBefore"/> to the bank's
+    /// expiry account as transfer <paramref name="id"/>, but never minutes reserved by the account's outgoing pending
+    /// transfers (they expire in a later round if the reservation is voided); null when nothing is due. The account's
+    /// minimum balance does not hold expiry back: expired minutes are not spent, they lapse. <paramref name="lots"/> are the
+    /// account's, derived from all its postings so far.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lots are not the account's current ones, or <paramref name="expiry"/> is not an expiry account of the purpose.</exception>
+    public static LedgerEntry? Expire(Guid id, Account account, EarnedLots lots, Account expiry, LedgerRules rules, DateTimeOffset earnedBefore, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(lots);
+        ArgumentNullException.ThrowIfNull(expiry);
+        if (lots.BalanceMinutes != account.BalanceMinutes)
+        {
+            throw new ArgumentException($"The lots of account {account.Id} are behind its postings.", nameof(lots));
+        }
+
+        if (expiry.Kind != AccountKind.Expiry)
+        {
+            throw new ArgumentException($"Account {expiry.Id} is not an expiry account.", nameof(expiry));
+        }
+
+        var minutes = lots.ExpiringMinutes(earnedBefore, account.AvailableMinutes);
+        if (minutes == 0)
+        {
+            return null;
+        }
+
+        var order = new TransferOrder(id, account.Purpose, account.Id, expiry.Id, minutes, $"Expired: earned before {earnedBefore:yyyy-MM-dd}", Pending: false);
+        return Write(order, account, expiry, rules, createdBy: null, reverses: null, now, lapses: true);
+    }
+
     /// <summary>Whether a replay of <paramref name="order"/> asks for this very transfer (the memo is not compared).</summary>
     public bool Matches(TransferOrder order)
     {
@@ -175,7 +208,8 @@ public sealed class Transfer : ITenantOwned
         return Id == reversalId && ReversesTransferId == original.Id;
     }
 
-    private static LedgerEntry Write(TransferOrder order, Account from, Account to, LedgerRules rules, string? createdBy, Transfer? reverses, DateTimeOffset now)
+    private static LedgerEntry Write(
+        TransferOrder order, Account from, Account to, LedgerRules rules, string? createdBy, Transfer? reverses, DateTimeOffset now, bool lapses = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(from);
@@ -201,7 +235,7 @@ public sealed class Transfer : ITenantOwned
         }
 
         // Both sides are checked before either changes: a refusal leaves both accounts as they were.
-        var (fromLimits, toLimits) = (rules.LimitsOf(from), rules.LimitsOf(to));
+        var (fromLimits, toLimits) = (lapses ? AccountLimits.None : rules.LimitsOf(from), rules.LimitsOf(to));
         from.RequireOpen();
         to.RequireOpen();
         from.RequireAvailable(order.Minutes, fromLimits);

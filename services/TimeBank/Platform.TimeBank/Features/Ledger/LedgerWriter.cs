@@ -169,6 +169,48 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         return expired;
     }
 
+    /// <summary>
+    /// Moves the earned minutes that expired under each of the current district's rules to its expiry account, account by
+    /// account, each under the locks of a transfer; how many accounts lost minutes. Another instance doing the same round
+    /// finds the lots already spent once it gets the locks.
+    /// </summary>
+    public async Task<int> ExpireEarnedDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expired = 0;
+        foreach (var rules in await db.LedgerRules.AsNoTracking().Where(r => r.ExpiryYears != null).ToListAsync(cancellationToken))
+        {
+            var earnedBefore = rules.ExpiredBefore(now)!.Value;
+            // Accounts with minutes to spare that were credited before the cutoff; their lots tell whether any are left.
+            var candidates = await db.Accounts.AsNoTracking()
+                .Where(a => a.Purpose == rules.Purpose && a.Kind == AccountKind.Personal && a.BalanceMinutes - a.PendingDebitMinutes > 0
+                    && db.Postings.Any(p => p.AccountId == a.Id && p.AmountMinutes > 0 && p.PostedAt < earnedBefore))
+                .Select(a => a.Id).ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var (expiry, _) = await FindOrOpenAsync(Account.OfBank(AccountKind.Expiry, rules.Purpose, now), cancellationToken);
+            foreach (var accountId in candidates)
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var (account, expiryAccount) = await LockAccountsAsync(accountId, expiry.Id, cancellationToken);
+                var postings = await db.Postings.AsNoTracking().Where(p => p.AccountId == accountId).OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
+                if (Transfer.Expire(Guid.CreateVersion7(), account, EarnedLots.Of(postings), expiryAccount, rules, earnedBefore, now) is { } entry)
+                {
+                    await SaveAsync(entry, cancellationToken);
+                    expired++;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return expired;
+    }
+
     /// <summary>The current district's rules for <paramref name="purpose"/>, its own or the defaults.</summary>
     public async Task<LedgerRules> RulesAsync(Purpose purpose, CancellationToken cancellationToken) =>
         await db.LedgerRules.AsNoTracking().SingleOrDefaultAsync(r => r.Purpose == purpose, cancellationToken) ?? LedgerRules.Defaults(purpose);
