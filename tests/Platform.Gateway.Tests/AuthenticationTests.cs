@@ -57,6 +57,26 @@ public sealed class AuthenticationTests(GatewayFactory gateway)
         Assert.Equal(path, (await GatewayFactory.ReadEchoAsync(response)).Path);
     }
 
+    [Theory]
+    [InlineData("/t/chaoyang/api/notices")]
+    [InlineData("/t/chaoyang/api/notices/0193a1b2-0000-7000-8000-000000000001")]
+    public async Task Get_PublicNoticesWithoutToken_IsForwarded(string path)
+    {
+        var response = await gateway.SendAsync(path);
+
+        Assert.Equal(path, (await GatewayFactory.ReadEchoAsync(response)).Path);
+    }
+
+    [Theory]
+    [InlineData("/api/notices")]
+    [InlineData("/t/chaoyang/api/notices/0193a1b2-0000-7000-8000-000000000001/objections")]
+    public async Task Post_NoticesWithoutToken_Returns401(string path)
+    {
+        var response = await GatewayFactory.SendAsync(gateway.CreateClient(), HttpMethod.Post, path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task Get_IdentityApiBesideOpenApiDocumentWithoutToken_Returns401()
     {

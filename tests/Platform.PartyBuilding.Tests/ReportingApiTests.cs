@@ -8,10 +8,8 @@ using Platform.Testing;
 
 namespace Platform.PartyBuilding.Tests;
 
-/// <summary>
-/// Member and unit reporting over HTTP, against real PostgreSQL. Every test that submits a member report is in this
-/// class, which runs its tests one after another: one of them publishes a new commitment version, which the others sign.
-/// </summary>
+/// <summary>Member and unit reporting over HTTP, against real PostgreSQL.</summary>
+[Collection(MemberReporting.Collection)]
 public sealed class ReportingApiTests(PartyBuildingFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -23,7 +21,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
         var version = await CurrentCommitmentAsync(PartyBuildingFixture.Demo);
 
-        var report = await SubmitAsync(member, MemberReport(street.Community, workplace, version, addressNodeId: street.Building));
+        var report = await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, version, addressNodeId: street.Building));
 
         Assert.Equal("submitted", report.GetProperty("state").GetProperty("status").GetString());
         Assert.Equal("employment", report.GetProperty("branch").GetString());
@@ -47,13 +45,13 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         var (street, workplace) = await StreetWithWorkplaceAsync();
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
         var version = await CurrentCommitmentAsync(PartyBuildingFixture.Demo);
-        var first = await SubmitAsync(member, MemberReport(street.Community, workplace, version));
+        var first = await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, version));
 
-        await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReport(TestTerritory.CommunityA2, workplace, version), Cancellation))
+        await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReporting.MemberReport(TestTerritory.CommunityA2, workplace, version), Cancellation))
             .AssertProblemAsync(HttpStatusCode.Conflict, "partybuilding.already_reported");
         var ended = await (await member.PostAsync(new Uri($"/api/partybuilding/reports/{first.GetProperty("id").GetGuid()}/end", UriKind.Relative), null, Cancellation)).AssertOkAsync();
         Assert.Equal("ended", ended.GetProperty("status").GetString());
-        await SubmitAsync(member, MemberReport(TestTerritory.CommunityA2, workplace, version));
+        await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(TestTerritory.CommunityA2, workplace, version));
 
         var mine = await (await member.GetAsync(new Uri("/api/partybuilding/member-reports", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal(["submitted", "ended"], mine.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("state").GetProperty("status").GetString()));
@@ -65,7 +63,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         var (street, workplace) = await StreetWithWorkplaceAsync();
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
         var version = await CurrentCommitmentAsync(PartyBuildingFixture.Demo);
-        var id = (await SubmitAsync(member, MemberReport(street.Community, workplace, version))).GetProperty("id").GetGuid();
+        var id = (await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, version))).GetProperty("id").GetGuid();
         var worker = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, street.Community);
 
         await (await worker.PostAsJsonAsync($"/api/partybuilding/reports/{id}/return", new { reason = " " }, Cancellation))
@@ -75,7 +73,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         Assert.Equal("地址与实际居住地不符", returned.GetProperty("returnReason").GetString());
         await (await worker.PostAsync(new Uri($"/api/partybuilding/reports/{id}/confirm", UriKind.Relative), null, Cancellation))
             .AssertProblemAsync(HttpStatusCode.Conflict, "partybuilding.invalid_report_transition");
-        await SubmitAsync(member, MemberReport(street.Community, workplace, version));
+        await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, version));
     }
 
     [Fact]
@@ -89,7 +87,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         Assert.Equal(before + 1, published.GetProperty("version").GetInt32());
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
 
-        var problem = await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReport(street.Community, workplace, before), Cancellation))
+        var problem = await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReporting.MemberReport(street.Community, workplace, before), Cancellation))
             .AssertProblemAsync(HttpStatusCode.Conflict, "partybuilding.commitment_not_current");
 
         Assert.Equal(before + 1, problem.GetProperty("currentVersion").GetInt32());
@@ -118,7 +116,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
     {
         var (street, workplace) = await StreetWithWorkplaceAsync();
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
-        var id = (await SubmitAsync(member, MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
+        var id = (await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
 
         var response = await member.PostAsync(new Uri($"/api/partybuilding/reports/{id}/confirm", UriKind.Relative), null, Cancellation);
 
@@ -130,7 +128,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
     {
         var (street, workplace) = await StreetWithWorkplaceAsync();
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
-        var id = (await SubmitAsync(member, MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
+        var id = (await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
         var someoneElse = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
         var otherCommunity = await fixture.MemberClientAsync(PlatformRoleNames.CommunityWorker, TestTerritory.CommunityA1);
 
@@ -147,7 +145,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
     {
         var (street, workplace) = await StreetWithWorkplaceAsync();
         var member = await fixture.MemberClientAsync(PlatformRoleNames.PartyMember);
-        var memberReport = (await SubmitAsync(member, MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
+        var memberReport = (await MemberReporting.SubmitAsync(member, MemberReporting.MemberReport(street.Community, workplace, await CurrentCommitmentAsync(PartyBuildingFixture.Demo)))).GetProperty("id").GetGuid();
         var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
         var unitReport = (await SubmitUnitAsync(admin, UnitReport(workplace))).GetProperty("id").GetGuid();
         var other = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: PartyBuildingFixture.Other);
@@ -173,7 +171,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         // Nor can the other district report to the demo district's nodes and workplaces.
         await (await other.PostAsJsonAsync("/api/partybuilding/unit-reports", UnitReport(workplace), Cancellation))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "partybuilding.invalid_workplace");
-        await (await otherMember.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReport(street.Community, workplace, 1), Cancellation))
+        await (await otherMember.PostAsJsonAsync("/api/partybuilding/member-reports", MemberReporting.MemberReport(street.Community, workplace, 1), Cancellation))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "partybuilding.invalid_node");
         var lists = await (await other.GetAsync(new Uri($"/api/partybuilding/member-reports?workplace={workplace}", UriKind.Relative), Cancellation)).AssertOkAsync();
         Assert.Equal(0, lists.GetProperty("total").GetInt32());
@@ -222,40 +220,9 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         Assert.True(problem.GetProperty("errors").TryGetProperty("resources", out _));
     }
 
-    private async Task<(FreshStreet Street, Guid Workplace)> StreetWithWorkplaceAsync()
-    {
-        var street = await fixture.FreshStreetAsync();
-        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
-        var workplace = await WorkplaceApiTests.RegisterAsync(admin, WorkplaceApiTests.Workplace($"单位{Guid.NewGuid():N}"[..10], street.Street));
-        return (street, workplace.GetProperty("id").GetGuid());
-    }
+    private Task<(FreshStreet Street, Guid Workplace)> StreetWithWorkplaceAsync() => MemberReporting.StreetWithWorkplaceAsync(fixture);
 
-    // The district's current commitment version, publishing the first one if there is none yet.
-    private async Task<int> CurrentCommitmentAsync(TenantInfo tenant)
-    {
-        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: tenant);
-        var response = await admin.GetAsync(new Uri("/api/partybuilding/commitment", UriKind.Relative), Cancellation);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            response = await admin.PostAsJsonAsync("/api/partybuilding/commitment", new { text = "我志愿到居住地社区报到，亮身份、作表率、办实事。" }, Cancellation);
-        }
-
-        return (await response.AssertOkAsync(response.StatusCode)).GetProperty("version").GetInt32();
-    }
-
-    private static object MemberReport(Guid communityNodeId, Guid workplaceId, int commitmentVersion, Guid? addressNodeId = null) => new
-    {
-        name = "王建国",
-        idNumber = TestPeople.IdNumber(new DateOnly(1985, 3, 15)),
-        phone = TestPeople.Phone(),
-        employment = "in_service",
-        skills = new[] { "法律咨询", "电工" },
-        availability = "周末上午",
-        communityNodeId,
-        addressNodeId,
-        workplaceId,
-        commitmentVersion,
-    };
+    private Task<int> CurrentCommitmentAsync(TenantInfo tenant) => MemberReporting.CurrentCommitmentAsync(fixture, tenant);
 
     private static object UnitReport(Guid workplaceId) => new
     {
@@ -264,9 +231,6 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
         agreementEndsOn = "2028-10-31",
         resources = new object[] { new { kind = "venue", description = "三楼会议室（周末）" }, new { kind = "volunteers", description = "医护志愿者", quantity = 12 } },
     };
-
-    private static async Task<JsonElement> SubmitAsync(HttpClient member, object report) =>
-        await (await member.PostAsJsonAsync("/api/partybuilding/member-reports", report, Cancellation)).AssertOkAsync(HttpStatusCode.Created);
 
     private static async Task<JsonElement> SubmitUnitAsync(HttpClient official, object report) =>
         await (await official.PostAsJsonAsync("/api/partybuilding/unit-reports", report, Cancellation)).AssertOkAsync(HttpStatusCode.Created);

@@ -10,9 +10,9 @@ internal static class TestResidents
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    /// <summary>Registers a resident at <paramref name="nodeId"/> in <paramref name="household"/> (default: a 40-year-old); returns their id.</summary>
-    public static async Task<Guid> RegisterAsync(HttpClient worker, Guid nodeId, string household, DateOnly? birthDate = null) =>
-        (await (await worker.PostAsJsonAsync("/api/residents", new { name = "居民", idNumber = TestPeople.IdNumber(birthDate), nodeId, household }, Cancellation))
+    /// <summary>Registers a resident at <paramref name="nodeId"/> in <paramref name="household"/> (default: a 40-year-old named 居民); returns their id.</summary>
+    public static async Task<Guid> RegisterAsync(HttpClient worker, Guid nodeId, string household, DateOnly? birthDate = null, string name = "居民") =>
+        (await (await worker.PostAsJsonAsync("/api/residents", new { name, idNumber = TestPeople.IdNumber(birthDate), nodeId, household }, Cancellation))
             .AssertOkAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
     /// <summary>Links <paramref name="userId"/>'s account to the resident, as <paramref name="linker"/>.</summary>

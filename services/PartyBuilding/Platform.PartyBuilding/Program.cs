@@ -2,6 +2,7 @@ using Platform.Contracts;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
+using Platform.PartyBuilding.Features.Service;
 using Platform.PartyBuilding.Features.Territory;
 using Platform.PersonalData;
 using Platform.ServiceHost;
@@ -9,7 +10,11 @@ using Platform.TerritoryReplica;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPlatformService<PartyBuildingDbContext>("partybuilding", bus => bus.AddTerritoryReplica<PartyBuildingDbContext>());
+builder.AddPlatformService<PartyBuildingDbContext>("partybuilding", bus =>
+{
+    bus.AddTerritoryReplica<PartyBuildingDbContext>();
+    bus.AddConsumer<TimeBankServiceConsumer>();
+});
 builder.Services.AddScoped<ISubtreeMoveHandler, PartyBuildingSubtreeMove>();
 builder.Services.AddPersonalData();
 
@@ -25,6 +30,7 @@ var app = builder.Build();
 app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapReportingEndpoints();
+app.MapServiceEndpoints();
 
 app.Run();
 

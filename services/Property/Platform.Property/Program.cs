@@ -2,6 +2,7 @@ using Platform.Contracts;
 using Platform.PersonalData;
 using Platform.Property.Data;
 using Platform.Property.Features;
+using Platform.Property.Features.Areas;
 using Platform.Property.Features.WorkOrders;
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
@@ -14,6 +15,7 @@ builder.AddPlatformService<PropertyDbContext>("property", bus =>
     bus.AddConsumer<DemandAssignedConsumer>();
 });
 builder.Services.AddPersonalData();
+builder.Services.AddRollImports();
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PropertyEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PropertyEndpoints.KeeperRoles))

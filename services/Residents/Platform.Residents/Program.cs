@@ -3,9 +3,11 @@ using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Features.Budgets;
 using Platform.Residents.Domain.Demands;
+using Platform.Residents.Domain.Notices;
 using Platform.Residents.Features.Deliberation;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Imports;
+using Platform.Residents.Features.Notices;
 using Platform.Residents.Features.Residents;
 using Platform.Residents.Features.Territory;
 using Platform.ServiceHost;
@@ -25,6 +27,8 @@ builder.Services.AddOptions<DemandSlaPolicy>().BindConfiguration(DemandSlaPolicy
     .Validate(policy => policy.Validate().Count == 0, "Demands:Sla has a non-positive duration.").ValidateOnStart();
 builder.Services.AddOptions<DeliberationRules>().BindConfiguration(DeliberationRules.SectionName)
     .Validate(rules => rules.SupportThreshold >= 1, "Deliberation:SupportThreshold must be at least 1.").ValidateOnStart();
+builder.Services.AddOptions<NoticeRules>().BindConfiguration(NoticeRules.SectionName)
+    .Validate(rules => rules.IsValid, "Notices:ResultPeriod and Notices:RepresentativeObjectionPeriod must be positive.").ValidateOnStart();
 builder.Services.AddResidentImports();
 
 builder.Services.AddAuthorizationBuilder()
@@ -43,6 +47,7 @@ app.MapDemandMetricsEndpoints();
 app.MapResidentImportEndpoints();
 app.MapDeliberationEndpoints();
 app.MapBudgetEndpoints();
+app.MapNoticeEndpoints();
 
 app.Run();
 

@@ -16,6 +16,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
+using Platform.Benchmarks;
 using Platform.Benchmarks.DemandFiling;
 using Platform.Districts.Contracts;
 using Platform.Testing;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts;
 using Platform.Residents.Contracts;
+using Platform.Residents.Tests.Notices;
 using Platform.Testing;
 
 namespace Platform.Residents.Tests.Budgets;
@@ -95,6 +96,14 @@ public sealed class BudgetApiTests(ResidentsFixture fixture)
         Assert.Equal(("community_public_welfare", "greedy", 100000.00m, 80000.00m, 3), (published.Fund, published.Rule, published.Amount, published.Spent, published.Ballots));
         Assert.Equal(["P3", "P2"], published.Selected);
         Assert.Equal(ResidentsFixture.Demo.Id, published.TenantId);
+
+        // The full tally is public, and nobody who voted is in it.
+        var notice = await TestNotices.SingleAsync(fixture, budget, "budget_result");
+        Assert.Equal(
+            "共收到有效选票3张，计票规则：按票数依次入选。预算100000.00元，入选项目合计80000.00元。\n"
+            + "入选 P3 项目P3：30000.00元，2票\n入选 P2 项目P2：50000.00元，2票\n未入选 P1 项目P1：60000.00元，2票（资金不足）",
+            notice.GetProperty("body").GetString());
+        Assert.All([first, second, third], voter => Assert.DoesNotContain(voter.ToString(), notice.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

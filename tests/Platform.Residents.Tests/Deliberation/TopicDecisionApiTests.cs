@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Districts.Contracts;
 using Platform.Residents.Contracts;
+using Platform.Residents.Tests.Notices;
 using Platform.Testing;
 using Platform.Testing.Services;
 using static Platform.Residents.Tests.Deliberation.TopicRequests;
@@ -72,6 +73,12 @@ public sealed class TopicDecisionApiTests(ResidentsFixture fixture)
             closed.GetProperty("vote").GetProperty("no").GetInt32(), closed.GetProperty("vote").GetProperty("abstain").GetInt32(), closed.GetProperty("vote").GetProperty("cast").GetInt32()));
         Assert.Empty(closed.GetProperty("allowedActions").EnumerateArray());
         Assert.DoesNotContain(fixture.Events.OfType<DecisionAdoptedIntegrationEvent>(), e => e.TopicId == id);
+        // A failed vote is published too, with the same exact tally.
+        var decision = await TestNotices.SingleAsync(fixture, id, "decision");
+        Assert.Equal(
+            "议题“楼道照明改造”表决未通过。同意1票，反对0票，弃权1票；有表决权2户，规则：同意票过投票数半数。",
+            decision.GetProperty("body").GetString());
+        Assert.Equal((compound, true), (decision.GetProperty("nodeId").GetGuid(), decision.GetProperty("running").GetBoolean()));
     }
 
     [Fact]
@@ -123,6 +130,9 @@ public sealed class TopicDecisionApiTests(ResidentsFixture fixture)
         Assert.Equal(["raise", "classify", "support", "open", "close", "assign", "progress", "inspect", "complete"],
             completed.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
         var taskCompleted = await fixture.RecordedAsync<TaskCompletedIntegrationEvent>(e => e.TopicId == id);
+        Assert.Equal(["task_completed", "decision"], (await TestNotices.AboutAsync(fixture, id)).Select(n => n.GetProperty("kind").GetString()));
+        Assert.Contains("同意2票，反对1票，弃权0票；有表决权3人", (await TestNotices.SingleAsync(fixture, id, "decision")).GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("两部电梯更新并通过特检院验收", (await TestNotices.SingleAsync(fixture, id, "task_completed")).GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal(demands.Order(), taskCompleted.LinkedDemandIds.Order());
         foreach (var demandId in demands)
         {

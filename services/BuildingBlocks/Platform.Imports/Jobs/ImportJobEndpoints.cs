@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,6 +44,10 @@ public static class ImportJobEndpoints
     /// <summary>
     /// Maps the import endpoints under <paramref name="prefix"/> for jobs of <paramref name="kind"/>.
     /// <paramref name="parameters"/> captures what the handler must know about the uploader (such as their scope).
+    /// A prefix may have route parameters (<c>/api/property/areas/{areaId:guid}/roll/imports</c>): their values join the
+    /// job's parameters under the same names, and the jobs listed and found under a prefix are those uploaded to it
+    /// with the same values. Whether the caller may reach those values (404 otherwise) is the service's to check, with
+    /// a filter on the returned group.
     /// </summary>
     public static RouteGroupBuilder MapImportJobs<TContext>(
         this IEndpointRouteBuilder endpoints, string prefix, string kind, Func<ClaimsPrincipal, IReadOnlyDictionary<string, string>> parameters)
@@ -76,6 +83,8 @@ public static class ImportJobEndpoints
 internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<ClaimsPrincipal, IReadOnlyDictionary<string, string>> parameters)
     where TContext : DbContext
 {
+    private readonly RoutePattern _prefix = RoutePatternFactory.Parse(prefix);
+
     private const int ErrorsShown = 100;
 
     // Room for the multipart boundaries and part headers around the file.
@@ -121,31 +130,43 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
 
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, cancellationToken);
-        var job = ImportJob.Queue(kind, Path.GetFileName(file.FileName), content.ToArray(), parameters(caller), caller.UserId(), clock.GetUtcNow());
+        var routed = RouteParameters(request.HttpContext);
+        var jobParameters = new Dictionary<string, string>(parameters(caller));
+        foreach (var (name, value) in routed)
+        {
+            jobParameters[name] = value;
+        }
+
+        var job = ImportJob.Queue(kind, Path.GetFileName(file.FileName), content.ToArray(), jobParameters, caller.UserId(), clock.GetUtcNow());
         db.Set<ImportJob>().Add(job);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
-        return TypedResults.Accepted($"{request.PathBase}{prefix}/{job.Id}", Completed(ToResponse(job)));
+        var path = ResolvedPrefix(routed);
+        return TypedResults.Accepted($"{request.PathBase}{path}/{job.Id}", Completed(ToResponse(job), path));
     }
 
     public async Task<PagedResult<ImportJobResponse>> ListAsync(int? page, int? pageSize, HttpContext http, CancellationToken cancellationToken)
     {
-        var db = http.RequestServices.GetRequiredService<TContext>();
+        var routed = RouteParameters(http);
         var paging = new PageRequest(page, pageSize);
-        var jobs = db.Set<ImportJob>().Where(j => j.Kind == kind);
+        var jobs = Jobs(http, routed);
         var total = await jobs.CountAsync(cancellationToken);
         var rows = await Responses(jobs.OrderByDescending(j => j.RequestedAt).Skip(paging.Skip).Take(paging.Size)).ToListAsync(cancellationToken);
-        return new PagedResult<ImportJobResponse>([.. rows.Select(Completed)], paging.Page, paging.Size, total);
+        var path = ResolvedPrefix(routed);
+        return new PagedResult<ImportJobResponse>([.. rows.Select(job => Completed(job, path))], paging.Page, paging.Size, total);
     }
 
-    public async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, CancellationToken cancellationToken) =>
-        await Responses(http.RequestServices.GetRequiredService<TContext>().Set<ImportJob>().Where(j => j.Id == id && j.Kind == kind)).SingleOrDefaultAsync(cancellationToken) is { } job
-            ? TypedResults.Ok(Completed(job))
+    public async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, CancellationToken cancellationToken)
+    {
+        var routed = RouteParameters(http);
+        return await Responses(Jobs(http, routed).Where(j => j.Id == id)).SingleOrDefaultAsync(cancellationToken) is { } job
+            ? TypedResults.Ok(Completed(job, ResolvedPrefix(routed)))
             : NotFound(id);
+    }
 
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> ErrorReportAsync(Guid id, HttpContext http, CancellationToken cancellationToken)
     {
-        var job = await http.RequestServices.GetRequiredService<TContext>().Set<ImportJob>().Where(j => j.Id == id && j.Kind == kind)
+        var job = await Jobs(http, RouteParameters(http)).Where(j => j.Id == id)
             .Select(j => new { j.FileName, j.Errors }).SingleOrDefaultAsync(cancellationToken);
         return job is null
             ? NotFound(id)
@@ -161,11 +182,35 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
 
     private static IQueryable<ImportJobResponse> Responses(IQueryable<ImportJob> jobs) => jobs.Select(AsResponse);
 
-    private ImportJobResponse Completed(ImportJobResponse job) => job with
+    private static ImportJobResponse Completed(ImportJobResponse job, string path) => job with
     {
         Errors = [.. job.Errors.Take(ErrorsShown)],
-        ErrorReport = job.ErrorCount > 0 ? $"{prefix}/{job.Id}/errors" : null,
+        ErrorReport = job.ErrorCount > 0 ? $"{path}/{job.Id}/errors" : null,
     };
+
+    /// <summary>This kind's jobs uploaded under the same route values (all of them when the prefix has none).</summary>
+    private IQueryable<ImportJob> Jobs(HttpContext http, IReadOnlyDictionary<string, string> routed)
+    {
+        var jobs = http.RequestServices.GetRequiredService<TContext>().Set<ImportJob>();
+        var scoped = routed.Count == 0
+            ? jobs
+            : jobs.FromSql($"SELECT * FROM import_jobs WHERE \"Parameters\" @> {JsonSerializer.Serialize(routed, JsonSerializerOptions.Web)}::jsonb");
+        return scoped.Where(j => j.Kind == kind);
+    }
+
+    /// <summary>The values of the prefix's route parameters in this request.</summary>
+    private Dictionary<string, string> RouteParameters(HttpContext http) =>
+        _prefix.Parameters.ToDictionary(p => p.Name, p => Convert.ToString(http.GetRouteValue(p.Name), CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>The prefix with its route parameters filled in, as links to a job are written.</summary>
+    private string ResolvedPrefix(IReadOnlyDictionary<string, string> routed) => routed.Count == 0
+        ? prefix
+        : "/" + string.Join('/', _prefix.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternParameterPart parameter => Uri.EscapeDataString(routed[parameter.Name]),
+            RoutePatternLiteralPart literal => literal.Content,
+            _ => "",
+        }))));
 
     /// <summary>The error report: UTF-8 with a byte-order mark, which Excel needs to show Chinese text correctly.</summary>
     private static byte[] ErrorReport(IEnumerable<ImportRowError> errors)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Reporting;
+using Platform.PartyBuilding.Domain.Service;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
@@ -28,6 +29,15 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
 
     /// <summary>The current district's workplaces' reports to their streets.</summary>
     public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+
+    /// <summary>The current district's members' service records, from the time bank and from the communities.</summary>
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    /// <summary>Time-bank reversals that arrived before their records.</summary>
+    public DbSet<EarlyServiceReversal> EarlyServiceReversals => Set<EarlyServiceReversal>();
+
+    /// <summary>The current district's points rules, every version.</summary>
+    public DbSet<PointsRule> PointsRules => Set<PointsRule>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -106,6 +116,39 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             });
             // One open report per workplace (the index decides a race).
             report.HasIndex(r => new { r.TenantId, r.WorkplaceId }).IsUnique().HasFilter(OpenReportFilter).HasDatabaseName("IX_unit_reports_open_per_workplace");
+        });
+
+        modelBuilder.Entity<ServiceRecord>(record =>
+        {
+            record.ToTable("service_records");
+            // The time bank's record id for its records: a redelivery under a new event id finds the row.
+            record.Property(r => r.Id).ValueGeneratedNever();
+            record.Property(r => r.UserId).HasMaxLength(UserIdMaxLength);
+            record.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
+            record.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
+            record.Property(r => r.Category).HasMaxLength(ServiceRecord.CategoryMaxLength);
+            record.Property(r => r.Title).HasMaxLength(ServiceRecord.TitleMaxLength);
+            record.Property(r => r.Evidence).HasMaxLength(ServiceRecord.EvidenceMaxLength);
+            record.Property(r => r.RecordedBy).HasMaxLength(UserIdMaxLength);
+            record.Property(r => r.RatedBy).HasMaxLength(UserIdMaxLength);
+            record.Property(r => r.ReversedBy).HasMaxLength(UserIdMaxLength);
+            record.HasIndex(r => new { r.TenantId, r.MemberReportId, r.ServiceDate });
+            record.HasIndex(r => new { r.TenantId, r.NodePath, r.ServiceDate });
+        });
+
+        modelBuilder.Entity<EarlyServiceReversal>(reversal =>
+        {
+            reversal.ToTable("early_service_reversals");
+            reversal.HasKey(r => r.RecordId);
+            reversal.Property(r => r.ReversedBy).HasMaxLength(UserIdMaxLength);
+        });
+
+        modelBuilder.Entity<PointsRule>(rule =>
+        {
+            rule.ToTable("points_rules");
+            rule.HasKey(r => new { r.TenantId, r.Version });
+            rule.Property(r => r.PublishedBy).HasMaxLength(UserIdMaxLength);
+            rule.OwnsMany(r => r.CategoryRates, rate => rate.ToJson("CategoryRates"));
         });
     }
 

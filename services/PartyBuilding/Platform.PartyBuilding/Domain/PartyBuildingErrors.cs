@@ -52,4 +52,22 @@ public static class PartyBuildingErrors
 
     /// <summary>400: a unit report for a workplace that sits in no street of the district, or an agreement whose term is wrong.</summary>
     public static readonly DomainError InvalidAgreement = DomainError.Invalid("partybuilding.invalid_agreement");
+
+    /// <summary>404: no service record with that id that the caller may see.</summary>
+    public static readonly DomainError ServiceRecordNotFound = DomainError.NotFound("partybuilding.service_record_not_found");
+
+    /// <summary>409: service counts only for a member whose report the community confirmed.</summary>
+    public static readonly DomainError MemberNotReported = DomainError.Conflict("partybuilding.member_not_reported");
+
+    /// <summary>400: service recorded before it has taken place.</summary>
+    public static readonly DomainError InvalidServiceSpan = DomainError.Invalid("partybuilding.invalid_service_span");
+
+    /// <summary>409: the service record's credit was reversed; it counts for nothing and is not rated.</summary>
+    public static readonly DomainError ServiceRecordReversed = DomainError.Conflict("partybuilding.service_record_reversed");
+
+    /// <summary>404: the district has published no points rules yet.</summary>
+    public static readonly DomainError PointsRuleNotPublished = DomainError.NotFound("partybuilding.points_rule_not_published");
+
+    /// <summary>409: another version of the points rules was published at the same moment.</summary>
+    public static readonly DomainError PointsRuleConflict = DomainError.Conflict("partybuilding.points_rule_conflict");
 }

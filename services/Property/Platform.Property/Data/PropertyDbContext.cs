@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
 using Platform.Property.Domain;
 using Platform.Property.Domain.Committees;
@@ -16,7 +17,7 @@ namespace Platform.Property.Data;
 /// The property database: areas with their owners' roll (units, holders, owners), votes with their frozen rolls and
 /// ballots, the district's decision rules, maintenance-fund spendings, property companies with their contracts and
 /// work orders, owners' and interim committees, a replica of each district's territory tree,
-/// and the tenant catalogue, outbox and inbox every service has. Everything but the catalogue is tenant-owned.
+/// roll import jobs, and the tenant catalogue, outbox and inbox every service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options, ITenantContext tenantContext)
     : ServiceDbContext(options, tenantContext)
@@ -65,6 +66,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyTerritoryReplica();
+        modelBuilder.ApplyImportJobs();
 
         modelBuilder.Entity<PropertyArea>(area =>
         {

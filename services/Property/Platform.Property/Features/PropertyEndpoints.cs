@@ -34,6 +34,9 @@ internal static class PropertyEndpoints
     /// <summary>Policy: the street (and the district) that forms interim committees and files owners' committees.</summary>
     public const string StreetPolicy = "property.street";
 
+    /// <summary>The tag of the areas' and rolls' endpoints.</summary>
+    public const string AreasTag = "物业管理区域 Areas and the owners' roll";
+
     /// <summary>Roles that keep the roll inside their scope.</summary>
     public static readonly string[] KeeperRoles = [PlatformRoleNames.DistrictAdmin, PlatformRoleNames.StreetAdmin, PlatformRoleNames.CommunityWorker];
 
@@ -41,7 +44,7 @@ internal static class PropertyEndpoints
     {
         var property = endpoints.MapGroup("/api/property").RequireTenant();
 
-        var areas = property.MapGroup("/areas").RequireAuthorization(KeepersPolicy).WithTags("物业管理区域 Areas and the owners' roll");
+        var areas = property.MapGroup("/areas").RequireAuthorization(KeepersPolicy).WithTags(AreasTag);
         CreateArea.Map(areas);
         ListAreas.Map(areas);
         GetArea.Map(areas);
@@ -52,8 +55,9 @@ internal static class PropertyEndpoints
         CompanyEndpoints.MapContracts(areas);
         FormCommittee.Map(areas);
 
-        var owners = property.MapGroup("/owners").RequireAuthorization(KeepersPolicy).WithTags("物业管理区域 Areas and the owners' roll");
+        var owners = property.MapGroup("/owners").RequireAuthorization(KeepersPolicy).WithTags(AreasTag);
         LinkOwner.Map(owners);
+        RollImportEndpoints.Map(endpoints);
 
         var votes = property.MapGroup("/votes").RequireAuthorization(VotersPolicy).WithTags("表决 Votes");
         GetVote.Map(votes);

@@ -5,6 +5,7 @@ using Platform.Residents.Domain;
 using Platform.Residents.Domain.Budgets;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
+using Platform.Residents.Domain.Notices;
 using Platform.Residents.Features.Residents;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
@@ -13,7 +14,7 @@ namespace Platform.Residents.Data;
 
 /// <summary>
 /// The residents database: the resident master record with households and the personal-data access log, the
-/// demands with their append-only history, a replica of each district's territory tree, import jobs, and the tenant catalogue, outbox and inbox every
+/// demands with their append-only history, deliberation topics with representatives, budgets, public notices, a replica of each district's territory tree, import jobs, and the tenant catalogue, outbox and inbox every
 /// service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, ITenantContext tenantContext)
@@ -51,6 +52,15 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
 
     /// <summary>The ballots of participatory budgets, one per resident and budget.</summary>
     public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
+
+    /// <summary>The current district's representatives (议事代表), nominated, confirmed or rejected.</summary>
+    public DbSet<Representative> Representatives => Set<Representative>();
+
+    /// <summary>The current district's public notices (公示).</summary>
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    /// <summary>The objections filed to notices.</summary>
+    public DbSet<NoticeObjection> NoticeObjections => Set<NoticeObjection>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -258,6 +268,7 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             rating.Property(r => r.UserId).HasMaxLength(100);
             rating.HasOne<Topic>().WithMany().HasForeignKey(r => r.TopicId);
         });
+
         modelBuilder.Entity<Budget>(budget =>
         {
             budget.ToTable("budgets");
@@ -295,6 +306,51 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             ballot.Property(b => b.Channel).HasConversion<string>().HasMaxLength(20);
             ballot.Property(b => b.EnteredBy).HasMaxLength(100);
             ballot.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId);
+        });
+
+        modelBuilder.Entity<Representative>(representative =>
+        {
+            representative.ToTable("representatives");
+            representative.Property(r => r.Id).ValueGeneratedNever();
+            representative.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
+            representative.Property(r => r.Name).HasMaxLength(Representative.MaxNameLength);
+            representative.Property(r => r.Organisation).HasMaxLength(Representative.MaxNameLength);
+            representative.Property(r => r.Seat).HasConversion<string>().HasMaxLength(30);
+            representative.Property(r => r.Nomination).HasConversion<string>().HasMaxLength(30);
+            representative.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            representative.Property(r => r.NominatedBy).HasMaxLength(100);
+            representative.Property(r => r.DecidedBy).HasMaxLength(100);
+            representative.Property(r => r.DecisionNote).HasMaxLength(Representative.MaxNoteLength);
+            // A nomination looks up the area's earlier nominations of the same person.
+            representative.HasIndex(r => new { r.TenantId, r.NodeId, r.ResidentId });
+            representative.HasIndex(r => new { r.TenantId, r.NodePath, r.NominatedAt });
+        });
+
+        modelBuilder.Entity<Notice>(notice =>
+        {
+            notice.ToTable("notices");
+            notice.Property(n => n.Id).ValueGeneratedNever();
+            notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+            notice.Property(n => n.Title).HasMaxLength(Notice.MaxTitleLength);
+            notice.Property(n => n.Body).HasMaxLength(Notice.MaxBodyLength);
+            notice.Property(n => n.NodePath).HasMaxLength(400).UseCollation("C");
+            notice.Property(n => n.PublishedBy).HasMaxLength(100);
+            notice.Property<List<string>>("_channels").HasColumnName("Channels");
+            notice.Ignore(n => n.Channels);
+            // The public list is the newest first, of the district or of a subtree.
+            notice.HasIndex(n => new { n.TenantId, n.PublishedAt });
+            notice.HasIndex(n => new { n.TenantId, n.NodePath, n.PublishedAt });
+            notice.HasIndex(n => new { n.TenantId, n.SubjectId });
+        });
+
+        modelBuilder.Entity<NoticeObjection>(objection =>
+        {
+            objection.ToTable("notice_objections");
+            objection.Property(o => o.Id).ValueGeneratedNever();
+            objection.Property(o => o.Text).HasMaxLength(NoticeObjection.MaxTextLength);
+            objection.Property(o => o.FiledBy).HasMaxLength(100);
+            objection.HasIndex(o => new { o.TenantId, o.NoticeId, o.FiledAt });
+            objection.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);
         });
     }
 }

@@ -395,6 +395,152 @@ namespace Platform.PartyBuilding.Data.Migrations
                     b.ToTable("unit_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Service.EarlyServiceReversal", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReversedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReversedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("early_service_reversals", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Service.PointsRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AbandonedClaimDeduction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighRatingBonus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PointsPerCompletedClaim")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PointsPerHour")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("TenantId", "Version");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("points_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Service.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CommunityNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("MemberReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "MemberReportId", "ServiceDate");
+
+                    b.HasIndex("TenantId", "NodePath", "ServiceDate");
+
+                    b.ToTable("service_records", (string)null);
+                });
+
             modelBuilder.Entity("Platform.PartyBuilding.Domain.WorkplaceOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -523,6 +669,37 @@ namespace Platform.PartyBuilding.Data.Migrations
                         });
 
                     b.Navigation("Resources");
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Service.PointsRule", b =>
+                {
+                    b.OwnsMany("Platform.PartyBuilding.Domain.Service.CategoryRate", "CategoryRates", b1 =>
+                        {
+                            b1.Property<Guid>("PointsRuleTenantId");
+
+                            b1.Property<int>("PointsRuleVersion");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<int>("PointsPerHour");
+
+                            b1.HasKey("PointsRuleTenantId", "PointsRuleVersion", "__synthesizedOrdinal");
+
+                            b1.ToTable("points_rules");
+
+                            b1
+                                .ToJson("CategoryRates")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PointsRuleTenantId", "PointsRuleVersion");
+                        });
+
+                    b.Navigation("CategoryRates");
                 });
 #pragma warning restore 612, 618
         }

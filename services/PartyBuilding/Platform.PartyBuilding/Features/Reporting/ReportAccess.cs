@@ -4,6 +4,7 @@ using Platform.Domain;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Reporting;
+using Platform.PartyBuilding.Domain.Service;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.ServiceDefaults;
 using Platform.TerritoryReplica;
@@ -32,6 +33,10 @@ internal sealed record ReportAccess(CallerScope Scope, bool IsOfficial, string U
     /// <summary>The member reports the caller sees.</summary>
     public IQueryable<MemberReport> MemberReports(PartyBuildingDbContext db) =>
         IsOfficial ? db.MemberReports.InSubtree(Scope.Path) : db.MemberReports.Where(r => r.UserId == UserId);
+
+    /// <summary>The service records the caller sees: those of the member reports they see.</summary>
+    public IQueryable<ServiceRecord> ServiceRecords(PartyBuildingDbContext db) =>
+        IsOfficial ? db.ServiceRecords.InSubtree(Scope.Path) : db.ServiceRecords.Where(r => r.UserId == UserId);
 
     /// <summary>The unit reports the caller sees (none for a member).</summary>
     public IQueryable<UnitReport> UnitReports(PartyBuildingDbContext db) =>

@@ -68,11 +68,46 @@ public sealed class ExclusiveUnit : ITenantOwned
         IReadOnlyList<UnitHolder> holders, AreaOwner owner, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(area);
-        ArgumentNullException.ThrowIfNull(holders);
-        ArgumentNullException.ThrowIfNull(owner);
         if (CodeProblem(code) is { } codeProblem)
         {
             throw new ArgumentException(codeProblem, nameof(code));
+        }
+
+        var unit = new ExclusiveUnit { Id = Guid.CreateVersion7(now), AreaId = area.Id, Code = code.Trim(), CreatedAt = now };
+        unit.Record(area, buildingNodeId, buildingPath, floorArea, delivered, holders, owner);
+        return unit;
+    }
+
+    /// <summary>
+    /// Replaces what the register says of the unit (a roll imported again), under the same rules as
+    /// <see cref="Register"/>; false, changing nothing, when it says the same already. Votes already open keep the
+    /// roll they froze.
+    /// </summary>
+    public bool Revise(
+        PropertyArea area, Guid buildingNodeId, string buildingPath, decimal floorArea, bool delivered, IReadOnlyList<UnitHolder> holders, AreaOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(holders);
+        ArgumentNullException.ThrowIfNull(owner);
+        static (HolderKind, string, string, Guid?) Fact(UnitHolder h) => (h.Kind, h.Name, h.Identity, h.ResidentId);
+        if (area.Id == AreaId && BuildingNodeId == buildingNodeId && FloorArea == floorArea && Delivered == delivered && OwnerId == owner.Id
+            && _holders.Select(Fact).SequenceEqual(holders.Select(Fact)))
+        {
+            return false;
+        }
+
+        Record(area, buildingNodeId, buildingPath, floorArea, delivered, holders, owner);
+        return true;
+    }
+
+    private void Record(
+        PropertyArea area, Guid buildingNodeId, string buildingPath, decimal floorArea, bool delivered, IReadOnlyList<UnitHolder> holders, AreaOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(holders);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (area.Id != AreaId)
+        {
+            throw new ArgumentException("A unit stays in its area.", nameof(area));
         }
 
         if (floorArea <= 0 || floorArea > Roll.FloorArea.Max || decimal.Round(floorArea, 2) != floorArea)
@@ -100,13 +135,12 @@ public sealed class ExclusiveUnit : ITenantOwned
             area.AcceptDeveloper(developer);
         }
 
-        var unit = new ExclusiveUnit
-        {
-            Id = Guid.CreateVersion7(now), AreaId = area.Id, Code = code.Trim(), BuildingNodeId = buildingNodeId, FloorArea = floorArea,
-            Delivered = delivered, OwnerId = owner.Id, CreatedAt = now,
-        };
-        unit._holders.AddRange(holders);
-        return unit;
+        BuildingNodeId = buildingNodeId;
+        FloorArea = floorArea;
+        Delivered = delivered;
+        OwnerId = owner.Id;
+        _holders.Clear();
+        _holders.AddRange(holders);
     }
 
     /// <summary>Why a unit's holders are unacceptable, or null: one to <see cref="MaxHolders"/>, a developer alone.</summary>

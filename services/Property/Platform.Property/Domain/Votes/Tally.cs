@@ -11,6 +11,12 @@ public readonly record struct RollUnit(Guid OwnerId, Guid BuildingNodeId, decima
 /// <param name="Choices">The choice per matter key.</param>
 public sealed record CountedBallot(Guid OwnerId, IReadOnlyDictionary<string, Choice> Choices);
 
+/// <summary>Who took part, of whom: the roll's area and owners, and the voting owners with the area of all their units.</summary>
+public readonly record struct Participation(decimal TotalArea, int TotalOwners, decimal ParticipatingArea, int ParticipatingOwners);
+
+/// <summary>The owners who made one choice on one matter, with the area of all their units.</summary>
+public sealed record ChoiceCount(string MatterKey, Choice Choice, decimal Area, int Owners);
+
 /// <summary>One matter's count and result.</summary>
 public sealed record MatterTally(
     string Key, Matter Matter, PassRule Rule, decimal ApproveArea, int ApproveOwners, decimal RejectArea, int RejectOwners,
@@ -57,36 +63,54 @@ public sealed record Tally(
             }
         }
 
-        var totalArea = areaOf.Values.Sum();
-        var participatingArea = voted.Keys.Sum(owner => areaOf[owner]);
-        var quorumMet = quorum.IsMetBy(participatingArea, totalArea, voted.Count, areaOf.Count);
-
-        var matterTallies = matters.Select(matter =>
-        {
-            (decimal Area, int Owners) Sum(Choice choice)
-            {
-                var owners = voted.Values.Where(b => b.Choices[matter.Key] == choice).Select(b => b.OwnerId).ToList();
-                return (owners.Sum(owner => areaOf[owner]), owners.Count);
-            }
-
-            var approve = Sum(Choice.Approve);
-            var reject = Sum(Choice.Reject);
-            var abstain = Sum(Choice.Abstain);
-            var passed = quorumMet && matter.Pass.IsMetBy(approve.Area, participatingArea, approve.Owners, voted.Count);
-            return new MatterTally(
-                matter.Key, matter.Matter, Votes.Matters.RuleOf(matter.Matter), approve.Area, approve.Owners, reject.Area, reject.Owners,
-                abstain.Area, abstain.Owners, passed);
-        }).ToList();
-
+        var choices = voted.Values
+            .SelectMany(ballot => ballot.Choices.Select(choice => (choice.Key, Choice: choice.Value, ballot.OwnerId)))
+            .GroupBy(answer => (answer.Key, answer.Choice))
+            .Select(group => new ChoiceCount(group.Key.Key, group.Key.Choice, group.Sum(answer => areaOf[answer.OwnerId]), group.Count()))
+            .ToList();
         var byBuilding = roll.GroupBy(unit => unit.BuildingNodeId)
             .Select(building =>
             {
                 var participating = building.Where(unit => voted.ContainsKey(unit.OwnerId)).ToList();
                 return new BuildingTally(building.Key, building.Count(), participating.Count, participating.Sum(unit => unit.FloorArea));
             })
-            .OrderBy(building => building.NodeId)
             .ToList();
 
-        return new Tally(totalArea, areaOf.Count, participatingArea, voted.Count, quorumMet, matterTallies, byBuilding);
+        return Decide(
+            quorum, matters, new Participation(areaOf.Values.Sum(), areaOf.Count, voted.Keys.Sum(owner => areaOf[owner]), voted.Count), choices, byBuilding);
+    }
+
+    /// <summary>
+    /// Decides a vote from its counts: whether the participants reach <paramref name="quorum"/>, and each matter's
+    /// approving area and owners against its pass rule. A choice nobody made counts zero.
+    /// </summary>
+    public static Tally Decide(
+        DoubleThreshold quorum, IReadOnlyList<VoteMatter> matters, Participation participation, IReadOnlyCollection<ChoiceCount> choices,
+        IReadOnlyCollection<BuildingTally> byBuilding)
+    {
+        ArgumentNullException.ThrowIfNull(matters);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(byBuilding);
+
+        var (totalArea, totalOwners, participatingArea, participatingOwners) = participation;
+        var quorumMet = quorum.IsMetBy(participatingArea, totalArea, participatingOwners, totalOwners);
+        var counted = choices.ToDictionary(c => (c.MatterKey, c.Choice));
+
+        var matterTallies = matters.Select(matter =>
+        {
+            (decimal Area, int Owners) Sum(Choice choice) =>
+                counted.TryGetValue((matter.Key, choice), out var count) ? (count.Area, count.Owners) : (0m, 0);
+
+            var approve = Sum(Choice.Approve);
+            var reject = Sum(Choice.Reject);
+            var abstain = Sum(Choice.Abstain);
+            var passed = quorumMet && matter.Pass.IsMetBy(approve.Area, participatingArea, approve.Owners, participatingOwners);
+            return new MatterTally(
+                matter.Key, matter.Matter, Votes.Matters.RuleOf(matter.Matter), approve.Area, approve.Owners, reject.Area, reject.Owners,
+                abstain.Area, abstain.Owners, passed);
+        }).ToList();
+
+        return new Tally(
+            totalArea, totalOwners, participatingArea, participatingOwners, quorumMet, matterTallies, [.. byBuilding.OrderBy(building => building.NodeId)]);
     }
 }

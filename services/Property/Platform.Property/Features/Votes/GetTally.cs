@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
@@ -45,18 +44,5 @@ internal static class GetTally
         }
 
         return TypedResults.Ok(TallyResponse.From(await VoteCount.OfAsync(vote, db, cancellationToken)));
-    }
-}
-
-/// <summary>Counts a vote from its frozen roll and its ballots.</summary>
-internal static class VoteCount
-{
-    public static async Task<Tally> OfAsync(Vote vote, PropertyDbContext db, CancellationToken cancellationToken)
-    {
-        var roll = await db.VoteRolls.AsNoTracking().Where(e => e.VoteId == vote.Id)
-            .Select(e => new RollUnit(e.OwnerId, e.BuildingNodeId, e.FloorArea)).ToListAsync(cancellationToken);
-        var ballots = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id)
-            .Select(b => new { b.OwnerId, b.Choices }).ToListAsync(cancellationToken);
-        return Tally.Count(vote.Quorum, vote.Matters, roll, [.. ballots.Select(b => new CountedBallot(b.OwnerId, b.Choices))]);
     }
 }

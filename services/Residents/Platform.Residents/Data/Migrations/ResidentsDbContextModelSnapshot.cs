@@ -320,6 +320,87 @@ namespace Platform.Residents.Data.Migrations
                     b.ToTable("budget_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Representative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Nomination")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("ObjectionsUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Seat")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "NodeId", "ResidentId");
+
+                    b.HasIndex("TenantId", "NodePath", "NominatedAt");
+
+                    b.ToTable("representatives", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Topic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +795,101 @@ namespace Platform.Residents.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Notices.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("_channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Channels");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PublishedAt");
+
+                    b.HasIndex("TenantId", "SubjectId");
+
+                    b.HasIndex("TenantId", "NodePath", "PublishedAt");
+
+                    b.ToTable("notices", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Notices.NoticeObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("TenantId", "NoticeId", "FiledAt");
+
+                    b.ToTable("notice_objections", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Residents.Domain.PersonalDataAccess", b =>
@@ -1183,6 +1359,15 @@ namespace Platform.Residents.Data.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Summons");
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Notices.NoticeObjection", b =>
+                {
+                    b.HasOne("Platform.Residents.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

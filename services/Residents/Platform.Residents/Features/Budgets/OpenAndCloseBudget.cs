@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.Residents.Data;
+using Platform.Residents.Domain.Notices;
 using Platform.Residents.Features.Demands;
 
 namespace Platform.Residents.Features.Budgets;
@@ -15,7 +17,7 @@ internal static class OpenAndCloseBudget
     {
         budgets.MapPost("{id:guid}/open", OpenAsync).WithSummary("Open the vote on a budget in draft with at least one project (workers).");
         budgets.MapPost("{id:guid}/close", CloseAsync).WithSummary(
-            "Close the vote (workers): the result is computed under the budget's rule from every ballot and published; a budget closed with no ballot selects nothing.");
+            "Close the vote (workers): the result is computed under the budget's rule from every ballot and published as a notice with the full tally; a budget closed with no ballot selects nothing.");
     }
 
     private static async Task<Results<Ok<BudgetResponse>, ProblemHttpResult>> OpenAsync(
@@ -37,7 +39,8 @@ internal static class OpenAndCloseBudget
     }
 
     private static async Task<Results<Ok<BudgetResultResponse>, ProblemHttpResult>> CloseAsync(
-        Guid id, ClaimsPrincipal caller, ResidentsDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, ResidentsDbContext db, ITenantContext tenant, IOptions<NoticeRules> notices, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!DemandAccess.IsWorker(caller))
         {
@@ -57,6 +60,7 @@ internal static class OpenAndCloseBudget
         var now = clock.GetUtcNow();
         budget.Close(ballots, now);
         db.AddIntegrationEvent(BudgetEvents.ResultPublished(budget, now));
+        db.Notices.Add(PublicNotices.BudgetResult(budget, notices.Value.ResultPeriod, DemandAccess.Actor(caller).UserId, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(BudgetResultResponse.From(budget));

@@ -7,6 +7,7 @@ using Platform.Messaging.Outbox;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
+using Platform.Residents.Domain.Notices;
 using Platform.Residents.Features.Demands;
 using Platform.Residents.Features.Residents;
 using Platform.ServiceDefaults;
@@ -16,7 +17,7 @@ namespace Platform.Residents.Features.Deliberation;
 /// <summary>
 /// One step of the 集 → 议 → 决 → 督 → 评 loop on a topic the caller may see: residents support, cast their own online ballot and rate, workers take
 /// every other step (classify, open the vote, enter ballots, close it, assign the task, log progress and inspections,
-/// complete). A refused step changes nothing and says what the topic allows now.
+/// complete). A decided vote and a completed task are published as notices. A refused step changes nothing and says what the topic allows now.
 /// </summary>
 internal static class ActOnTopic
 {
@@ -34,6 +35,7 @@ internal static class ActOnTopic
         ClaimsPrincipal caller,
         ResidentsDbContext db,
         IOptions<DemandSlaPolicy> sla,
+        IOptions<NoticeRules> notices,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -92,6 +94,11 @@ internal static class ActOnTopic
             foreach (var integrationEvent in TopicEvents.After(wanted, topic, now))
             {
                 db.AddIntegrationEvent(integrationEvent);
+            }
+
+            if (PublicNotices.AfterStep(wanted, topic, notices.Value.ResultPeriod, actor.UserId, now) is { } notice)
+            {
+                db.Notices.Add(notice);
             }
 
             try

@@ -7,6 +7,7 @@ namespace Platform.Residents.Features.Deliberation;
 /// Deliberation (议事协商, 集 → 议 → 决 → 督 → 评): topics raised by residents and workers or made from a class of
 /// demands, classified and routed by scale, and supported by residents until they reach the agenda. The same users
 /// as the demand API: residents raise and support topics anywhere in their district, workers inside their scope.
+/// Representatives (议事代表) are nominated, published for objections and confirmed by the workers of their area.
 /// </summary>
 internal static class DeliberationEndpoints
 {
@@ -18,6 +19,12 @@ internal static class DeliberationEndpoints
         ListTopics.Map(topics);
         GetTopic.Map(topics);
         ActOnTopic.Map(topics);
+
+        var representatives = endpoints.MapGroup("/api/deliberation/representatives").RequireTenant().RequireAuthorization(DemandEndpoints.UsersPolicy)
+            .WithTags("Deliberation");
+        NominateRepresentative.Map(representatives);
+        ListRepresentatives.Map(representatives);
+        DecideOnRepresentative.Map(representatives);
         return endpoints;
     }
 }

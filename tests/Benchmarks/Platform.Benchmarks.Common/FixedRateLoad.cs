@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace Platform.Benchmarks.DemandFiling;
+namespace Platform.Benchmarks;
 
 /// <summary>
 /// An open-loop load: requests start on a fixed schedule whatever the server does, and each one's latency is
@@ -9,7 +9,7 @@ namespace Platform.Benchmarks.DemandFiling;
 /// the wait of every request that queued behind the stall (no coordinated omission), unlike a closed-loop tool
 /// such as wrk, whose connections simply stop sending while they wait.
 /// </summary>
-internal static class FixedRateLoad
+public static class FixedRateLoad
 {
     /// <summary>Sends <paramref name="rate"/> requests per second for <paramref name="duration"/>; <paramref name="send"/> makes one request.</summary>
     public static async Task<LoadResult> RunAsync(int rate, TimeSpan duration, Func<int, Task<HttpResponseMessage>> send)
@@ -54,10 +54,10 @@ internal static class FixedRateLoad
 }
 
 /// <summary>One request: its status (null when it failed without a response), body and latency from when it was due.</summary>
-internal sealed record Outcome(HttpStatusCode? Status, string Body, TimeSpan Latency, long Finished);
+public sealed record Outcome(HttpStatusCode? Status, string Body, TimeSpan Latency, long Finished);
 
 /// <summary>Every request of a load, and the time from the first one's due time until the last response.</summary>
-internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, TimeSpan Elapsed)
+public sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, TimeSpan Elapsed)
 {
     /// <summary>The latency below which <paramref name="fraction"/> of the requests completed, in milliseconds.</summary>
     public double Percentile(double fraction)

@@ -1,0 +1,28 @@
+using Platform.Domain;
+
+namespace Platform.Residents.Domain.Deliberation;
+
+/// <summary>Every refusal concerning a representative (议事代表), each code with its kind, declared once.</summary>
+public static class RepresentativeErrors
+{
+    /// <summary>404: no representative with that id inside the caller's scope.</summary>
+    public static readonly DomainError NotFound = DomainError.NotFound("representative.not_found");
+
+    /// <summary>400: a blank or overlong name or note, an undefined seat or nomination, or a term ending before it starts.</summary>
+    public static readonly DomainError InvalidArgument = DomainError.Invalid("representative.invalid_argument");
+
+    /// <summary>409: the person is nominated for the area already, for an overlapping term (and not rejected).</summary>
+    public static readonly DomainError AlreadyNominated = DomainError.Conflict("representative.already_nominated");
+
+    /// <summary>409: confirming while the objection period still runs.</summary>
+    public static readonly DomainError ObjectionPeriodRunning = DomainError.Conflict("representative.objection_period_running");
+
+    /// <summary>400: confirming over filed objections without saying how they were answered.</summary>
+    public static readonly DomainError ObjectionsUnanswered = DomainError.Invalid("representative.objections_unanswered");
+
+    /// <summary>409: the nominee was confirmed or rejected already.</summary>
+    public static readonly DomainError InvalidTransition = DomainError.Conflict("representative.invalid_transition");
+
+    /// <summary>403: a resident nominating someone else, or confirming or rejecting (workers do).</summary>
+    public static readonly DomainError ActionForbidden = DomainError.Forbidden("representative.action_forbidden");
+}
