@@ -12,7 +12,7 @@ public sealed class FundingApiTests(SocialOrgsFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static readonly object PanelRubric = new
+    internal static readonly object PanelRubric = new
     {
         name = "公益创投评审",
         criteria = new[] { new { name = "需求契合", weight = 2m }, new { name = "可行性", weight = 1m } },
@@ -25,7 +25,7 @@ public sealed class FundingApiTests(SocialOrgsFixture fixture)
     private static async Task<JsonElement> SendAsync(Task<HttpResponseMessage> request, HttpStatusCode status = HttpStatusCode.OK) =>
         await (await request).AssertOkAsync(status);
 
-    private static object Call(Guid rubricId, DateTimeOffset opensAt, DateTimeOffset closesAt, decimal budget = 100_000m) => new
+    internal static object Call(Guid rubricId, DateTimeOffset opensAt, DateTimeOffset closesAt, decimal budget = 100_000m) => new
     {
         title = "2027年东街道公益创投",
         funderKind = "street_unit",

@@ -13,12 +13,13 @@ public sealed class PanelTests
 {
     private static readonly DateTimeOffset Opens = new(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset Closes = Opens.AddDays(30);
-    private static readonly DateTimeOffset Reviewing = Closes.AddDays(3);
+    internal static readonly DateTimeOffset Reviewing = Closes.AddDays(3);
     private static readonly Rubric Rubric = Rubric.Create("评审量表", [("需求契合", 2m), ("可行性", 1m)], 1, 2, 3, 3, Opens.AddDays(-30));
 
-    private static Dictionary<string, int> Scores(int fit, int feasibility) => new() { ["需求契合"] = fit, ["可行性"] = feasibility };
+    internal static Dictionary<string, int> Scores(int fit, int feasibility) => new() { ["需求契合"] = fit, ["可行性"] = feasibility };
 
-    private static (Panel Panel, Proposal Proposal) Arrange(params string[] reviewers)
+    /// <summary>A call that has closed, a submitted proposal of 1,000 yuan from a community organisation, and a panel of <paramref name="reviewers"/>.</summary>
+    internal static (Panel Panel, Proposal Proposal, Organisation Organisation) Arrange(params string[] reviewers)
     {
         var call = FundingCall.Open(
             new CallTerms("公益创投", FunderKind.DistrictUnit, "区民政局", null, 100_000m, [ServiceCategory.Elderly], OrganisationStatus.Unregistered, 0),
@@ -36,7 +37,7 @@ public sealed class PanelTests
             panel.Assign(reviewer);
         }
 
-        return (panel, proposal);
+        return (panel, proposal, organisation);
     }
 
     private static DomainException Refused(Action action) => Assert.Throws<DomainException>(action);
@@ -44,7 +45,7 @@ public sealed class PanelTests
     [Fact]
     public void Score_ByAConflictedReviewer_IsRefused_AndTheirEarlierReviewIsWithdrawn()
     {
-        var (panel, proposal) = Arrange("甲", "乙");
+        var (panel, proposal, _) = Arrange("甲", "乙");
         panel.Score("甲", proposal, Scores(4, 4), Reviewing);
 
         panel.DeclareConflict("甲", proposal, "曾在该机构任职", Reviewing.AddHours(1));
@@ -57,7 +58,7 @@ public sealed class PanelTests
     [Fact]
     public void ReviewsSeenBy_AReviewerWhoHasNotScored_IsEmpty_ThenEveryReview()
     {
-        var (panel, proposal) = Arrange("甲", "乙");
+        var (panel, proposal, _) = Arrange("甲", "乙");
         panel.Score("甲", proposal, Scores(4, 2), Reviewing);
 
         Assert.Empty(panel.ReviewsSeenBy("乙", proposal.Id));
@@ -69,7 +70,7 @@ public sealed class PanelTests
     [Fact]
     public void Score_OutsideTheScale_BeforeTheWindowCloses_TwiceOrByAStranger_IsRefused()
     {
-        var (panel, proposal) = Arrange("甲");
+        var (panel, proposal, _) = Arrange("甲");
 
         Assert.Equal(IncubationErrors.ScoreOutsideScale, Refused(() => panel.Score("甲", proposal, Scores(6, 3), Reviewing)).Error);
         Assert.Equal(IncubationErrors.InvalidScores, Refused(() => panel.Score("甲", proposal, new Dictionary<string, int> { ["需求契合"] = 3 }, Reviewing)).Error);
@@ -83,7 +84,7 @@ public sealed class PanelTests
     [Fact]
     public void ScoreOf_IsTheMeanOfTheWeightedTotals_OnlyFromTwoReviews()
     {
-        var (panel, proposal) = Arrange("甲", "乙", "丙");
+        var (panel, proposal, _) = Arrange("甲", "乙", "丙");
         // (4×2 + 2×1) ÷ 3 = 3.33; (5×2 + 5×1) ÷ 3 = 5; (3×2 + 3×1) ÷ 3 = 3.
         panel.Score("甲", proposal, Scores(4, 2), Reviewing);
         Assert.Null(panel.ScoreOf(proposal.Id));
@@ -91,6 +92,23 @@ public sealed class PanelTests
         Assert.Equal(4.165m, panel.ScoreOf(proposal.Id));
         panel.Score("丙", proposal, Scores(3, 3), Reviewing);
         Assert.Equal(11.33m / 3, panel.ScoreOf(proposal.Id));
+    }
+
+    [Fact]
+    public void PublishAwards_FixesTheRanking_NotBeforeTheWindowCloses_NorTwice_AndThePanelNoLongerChanges()
+    {
+        var (panel, proposal, _) = Arrange("甲", "乙");
+        panel.Score("甲", proposal, Scores(4, 4), Reviewing);
+        panel.Score("乙", proposal, Scores(2, 2), Reviewing);
+
+        Assert.Equal(PanelErrors.AwardsNotDue, Refused(() => panel.PublishAwards([proposal], Closes.AddTicks(-1))).Error);
+        var line = Assert.Single(panel.PublishAwards([proposal], Reviewing));
+
+        Assert.Equal((AwardOutcome.Awarded, 3m, 99_000m), (line.Outcome, line.Score, line.BudgetLeft));
+        Assert.Equal([line], panel.Ranking);
+        Assert.Equal(PanelErrors.AwardsPublished, Refused(() => panel.PublishAwards([proposal], Reviewing)).Error);
+        Assert.Equal(PanelErrors.AwardsPublished, Refused(() => panel.DeclareConflict("甲", proposal, "迟来的申报", Reviewing)).Error);
+        Assert.Equal(PanelErrors.AwardsPublished, Refused(() => panel.Assign("丙")).Error);
     }
 
     private static readonly Gen<decimal> WeightedTotal = Gen.Int[0, 500].Select(hundredths => hundredths / 100m);

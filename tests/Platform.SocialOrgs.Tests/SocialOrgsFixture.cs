@@ -22,7 +22,8 @@ public sealed class SocialOrgsFixture() : ServiceFixture<Program, SocialOrgsDbCo
     protected override void RecordEvents(EventRecorder.Registrations events) => events
         .Record<SocialOrganisationStatusChangedIntegrationEvent>()
         .Record<FundingCallOpenedIntegrationEvent>()
-        .Record<ProposalSubmittedIntegrationEvent>();
+        .Record<ProposalSubmittedIntegrationEvent>()
+        .Record<AwardsPublishedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

@@ -1,8 +1,10 @@
+using Dapr;
 using Platform.Contracts;
 using Platform.PersonalData;
 using Platform.Property.Data;
 using Platform.Property.Features;
 using Platform.Property.Features.Areas;
+using Platform.Property.Features.Integration;
 using Platform.Property.Features.WorkOrders;
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
@@ -28,8 +30,14 @@ builder.Services.AddValidation();
 
 var app = builder.Build();
 
-app.UsePlatformPipeline();
+// Companies' CloudEvents arrive in structured mode; the endpoint reads the data and the forwarded id and type.
+app.UsePlatformPipeline(pipeline => pipeline.AfterAuthorization = cloudEvents => cloudEvents.UseCloudEvents(new CloudEventsMiddlewareOptions
+{
+    ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ReceiveCloudEvent.ForwardedAttributes,
+}));
 app.MapPropertyEndpoints();
+// What a Dapr sidecar asks on start: the pub/sub topics this service takes (the companies' events).
+app.MapSubscribeHandler().AllowAnonymous();
 
 app.Run();
 

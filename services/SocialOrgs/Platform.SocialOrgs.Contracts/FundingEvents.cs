@@ -48,3 +48,26 @@ public sealed record ProposalSubmittedIntegrationEvent : IntegrationEvent
     /// <summary>The deliberation topics it answers.</summary>
     public required IReadOnlyList<Guid> TopicIds { get; init; }
 }
+
+/// <summary>A line of a call's published ranking.</summary>
+/// <param name="ProposalId">The proposal.</param>
+/// <param name="OrganisationId">The proposing organisation.</param>
+/// <param name="Rank">1 for the highest score; null when it had too few reviews to be ranked.</param>
+/// <param name="Score">Its panel score (the mean of the reviewers' weighted totals, 0–5), when ranked.</param>
+/// <param name="Amount">The amount asked, yuan (exact).</param>
+/// <param name="Outcome"><c>awarded</c>, <c>skipped_over_budget</c> or <c>not_scored</c>.</param>
+/// <param name="Reason">Why, as the notice says it.</param>
+public sealed record AwardLine(Guid ProposalId, Guid OrganisationId, int? Rank, decimal? Score, decimal Amount, string Outcome, string Reason);
+
+/// <summary>A funder published the awards of a call: its ranking with every proposal's outcome and reason (the notice, 公示).</summary>
+public sealed record AwardsPublishedIntegrationEvent : IntegrationEvent
+{
+    /// <summary>The call.</summary>
+    public required Guid CallId { get; init; }
+
+    /// <summary>The call's budget, yuan (exact).</summary>
+    public required decimal Budget { get; init; }
+
+    /// <summary>The ranking, highest score first, the unranked after.</summary>
+    public required IReadOnlyList<AwardLine> Lines { get; init; }
+}

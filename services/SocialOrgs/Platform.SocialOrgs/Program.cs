@@ -1,9 +1,11 @@
 using Platform.PersonalData;
 using Platform.ServiceHost;
 using Platform.SocialOrgs.Data;
+using Platform.SocialOrgs.Features.Contracts;
 using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
+using Platform.SocialOrgs.Features.Panels;
 using Platform.SocialOrgs.Features.Territory;
 using Platform.TerritoryReplica;
 
@@ -32,6 +34,8 @@ app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapIncubationEndpoints();
 app.MapFundingEndpoints();
+app.MapPanelEndpoints();
+app.MapContractEndpoints();
 
 app.Run();
 

@@ -130,4 +130,68 @@ public sealed class WorkOrderTests(PropertyFixture fixture)
         await (await admin.PostAsJsonAsync($"/api/property/areas/{areaId}/contracts", new { companyId = other.GetProperty("id").GetGuid(), kind = "preliminary" }, Cancellation))
             .AssertProblemAsync(HttpStatusCode.Conflict, "property.contract_order");
     }
+
+    [Fact]
+    public async Task CloudEvent_FromTheCompany_MovesItsWorkOrder_AndARedeliveryChangesNothing()
+    {
+        var (compound, _, code, company, _) = await ContractedAreaAsync();
+        var demandId = await AssignAsync(compound.Buildings[0], code);
+        var id = (await WorkOrderOfAsync(company, demandId)).GetProperty("id").GetGuid();
+        var eventId = "evt-" + Guid.NewGuid().ToString("N");
+
+        var accepted = await (await company.SendAsync(CloudEvent(eventId, WorkOrderStatusType, new { workOrderId = id, status = "accepted", note = "已派师傅" }), Cancellation))
+            .AssertOkAsync();
+        // The same event again, even with other data: answered as before, applied once.
+        var redelivered = await (await company.SendAsync(CloudEvent(eventId, WorkOrderStatusType, new { workOrderId = id, status = "started" }), Cancellation))
+            .AssertOkAsync();
+
+        Assert.Equal(("accepted", "accepted"), (accepted.GetProperty("status").GetString(), redelivered.GetProperty("status").GetString()));
+        var recorded = await fixture.RecordedAsync<PropertyWorkOrderStatusChangedIntegrationEvent>(e => e.DemandId == demandId && e.Status == "accepted");
+        Assert.Equal("已派师傅", recorded.Note);
+        Assert.Equal("accepted", (await company.GetJsonAsync($"/api/property/work-orders/{id}")).GetProperty("status").GetString());
+        var started = await (await company.SendAsync(CloudEvent("evt-" + Guid.NewGuid().ToString("N"), WorkOrderStatusType, new { workOrderId = id, status = "started" }), Cancellation))
+            .AssertOkAsync();
+        Assert.Equal("started", started.GetProperty("status").GetString());
+        Assert.Single(fixture.Events.OfType<PropertyWorkOrderStatusChangedIntegrationEvent>(), e => e.DemandId == demandId && e.Status == "accepted");
+    }
+
+    [Fact]
+    public async Task CloudEvent_NotACloudEventOrOfAnUnknownType_Answers400_AndAnotherCompanysOrder404_ChangingNothing()
+    {
+        var (compound, _, code, company, _) = await ContractedAreaAsync();
+        var (_, _, _, otherCompany, _) = await ContractedAreaAsync();
+        var demandId = await AssignAsync(compound.Buildings[0], code);
+        var id = (await WorkOrderOfAsync(company, demandId)).GetProperty("id").GetGuid();
+        var data = new { workOrderId = id, status = "accepted" };
+
+        await (await company.PostAsJsonAsync("/api/property/integration/events", data, Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "property.cloud_event_refused");
+        await (await company.SendAsync(CloudEvent("evt-1", "com.example.unknown", data), Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "property.cloud_event_refused");
+        await (await otherCompany.SendAsync(CloudEvent("evt-2", WorkOrderStatusType, data), Cancellation))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "property.work_order_not_found");
+
+        Assert.Equal("open", (await company.GetJsonAsync($"/api/property/work-orders/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DaprSubscribe_ListsTheCompanyEventsTopic_RoutedToTheIntegrationEndpoint()
+    {
+        using var anonymous = fixture.Service.Factory.CreateClient();
+
+        var subscriptions = await anonymous.GetJsonAsync("/dapr/subscribe");
+
+        Assert.Contains(subscriptions.EnumerateArray(), s =>
+            s.GetProperty("pubsubName").GetString() == "property-pubsub" && s.GetProperty("topic").GetString() == "property-company-events"
+            && s.GetProperty("route").GetString() == "api/property/integration/events");
+    }
+
+    private const string WorkOrderStatusType = "cn.gongzhi.property.work_order.status";
+
+    private static HttpRequestMessage CloudEvent(string id, string type, object data) => new(HttpMethod.Post, "/api/property/integration/events")
+    {
+        Content = new StringContent(
+            JsonSerializer.Serialize(new { specversion = "1.0", id, type, source = "urn:company:test", datacontenttype = "application/json", data }),
+            System.Text.Encoding.UTF8, "application/cloudevents+json"),
+    };
 }

@@ -109,4 +109,7 @@ public static class PropertyErrors
 
     /// <summary>400: a committee's term is longer than allowed, or over already.</summary>
     public static readonly DomainError CommitteeTerm = DomainError.Invalid("property.committee_term");
+
+    /// <summary>400: a request to the integration endpoint is not a CloudEvent of a type it knows.</summary>
+    public static readonly DomainError CloudEventRefused = DomainError.Invalid("property.cloud_event_refused");
 }

@@ -4,6 +4,7 @@ using Platform.Property.Features.Areas;
 using Platform.Property.Features.Committees;
 using Platform.Property.Features.Companies;
 using Platform.Property.Features.Funds;
+using Platform.Property.Features.Integration;
 using Platform.Property.Features.Votes;
 using Platform.Property.Features.WorkOrders;
 
@@ -75,6 +76,9 @@ internal static class PropertyEndpoints
 
         var workOrders = property.MapGroup("/work-orders").RequireAuthorization(WorkOrderReadersPolicy).WithTags("工单 Work orders");
         WorkOrderEndpoints.Map(workOrders);
+
+        var integration = property.MapGroup("/integration").WithTags("工单 Work orders");
+        ReceiveCloudEvent.Map(integration);
 
         var rules = property.MapGroup("/rules").RequireAuthorization(RuleMakersPolicy).WithTags("表决 Votes");
         DecisionRulesEndpoints.Map(rules);

@@ -32,6 +32,12 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
     /// <summary>The current district's proposals to funding calls.</summary>
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
+    /// <summary>The current district's review panels, one per funding call.</summary>
+    public DbSet<Panel> Panels => Set<Panel>();
+
+    /// <summary>The current district's contracts of awarded proposals.</summary>
+    public DbSet<GrantContract> GrantContracts => Set<GrantContract>();
+
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
 
@@ -176,6 +182,45 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
             // One proposal per organisation and call.
             proposal.HasIndex(p => new { p.TenantId, p.CallId, p.OrganisationId }).IsUnique();
             proposal.HasIndex(p => new { p.TenantId, p.OrganisationId });
+        });
+
+        modelBuilder.Entity<Panel>(panel =>
+        {
+            panel.ToTable("panels");
+            panel.HasKey(p => p.CallId);
+            panel.HasOne(p => p.Call).WithOne().HasForeignKey<Panel>(p => p.CallId);
+            panel.HasOne(p => p.Rubric).WithMany().HasForeignKey(p => p.RubricId).OnDelete(DeleteBehavior.Restrict);
+            panel.Property<List<string>>("_reviewers").HasColumnName("Reviewers");
+            panel.Ignore(p => p.Reviewers);
+            // The panel's work is read and decided whole (who may see which score, the mean, the ranking), never queried apart.
+            panel.Property<List<ConflictOfInterest>>("_conflicts").HasColumnName("Conflicts").IsJsonb();
+            panel.Ignore(p => p.Conflicts);
+            panel.Property<List<Review>>("_reviews").HasColumnName("Reviews").IsJsonb();
+            panel.Ignore(p => p.Reviews);
+            panel.Property<List<RankingLine>>("_ranking").HasColumnName("Ranking").IsJsonb();
+            panel.Ignore(p => p.Ranking);
+            // Two reviewers scoring at once both rewrite the reviews: the second is refused rather than losing the first's.
+            panel.Property<uint>("Version").IsRowVersion();
+        });
+
+        modelBuilder.Entity<GrantContract>(contract =>
+        {
+            contract.ToTable("grant_contracts");
+            contract.Property(c => c.Id).ValueGeneratedNever();
+            contract.Property(c => c.Amount).HasPrecision(12, 2);
+            contract.Property(c => c.EvaluatorName).HasMaxLength(FundingCall.TextMaxLength);
+            contract.Property(c => c.EvaluatorCreditCode).HasMaxLength(18);
+            contract.Property(c => c.EvaluatorUserId).HasMaxLength(OrganisationMember.UserIdMaxLength);
+            contract.Property(c => c.SignedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+            // Three tranches, two evaluations and a plan: read and decided with the contract (the gates), never queried apart.
+            contract.Property<List<Tranche>>("_tranches").HasColumnName("Tranches").IsJsonb();
+            contract.Ignore(c => c.Tranches);
+            contract.Property<List<Evaluation>>("_evaluations").HasColumnName("Evaluations").IsJsonb();
+            contract.Ignore(c => c.Evaluations);
+            contract.Property(c => c.RemedialPlan).IsJsonb();
+            contract.Property<uint>("Version").IsRowVersion();
+            // An award becomes one contract.
+            contract.HasIndex(c => new { c.TenantId, c.ProposalId }).IsUnique();
         });
     }
 }

@@ -22,7 +22,10 @@ internal static class RollFile
         HolderKindColumn = "holder_kind", HolderNameColumn = "holder_name", HolderIdNumberColumn = "holder_id_number",
         HolderCreditCodeColumn = "holder_credit_code";
 
-    private static readonly string[] Columns = [UnitCodeColumn, BuildingCodeColumn, AreaColumn, DeliveredColumn, HolderKindColumn, HolderNameColumn, HolderIdNumberColumn, HolderCreditCodeColumn];
+    private static readonly string[] Columns =
+    [
+        UnitCodeColumn, BuildingCodeColumn, AreaColumn, DeliveredColumn, HolderKindColumn, HolderNameColumn, HolderIdNumberColumn, HolderCreditCodeColumn,
+    ];
 
     private const int HeaderLine = 1;
 
@@ -102,7 +105,9 @@ internal static class RollFile
             }
 
             var requests = rows.Select(row => (Row: row, Holder: new UnitHolderRequest(
-                Cell(row, HolderKindColumn), Cell(row, HolderNameColumn), NullIfEmpty(Cell(row, HolderIdNumberColumn)), NullIfEmpty(Cell(row, HolderCreditCodeColumn))))).ToList();
+                    Cell(row, HolderKindColumn), Cell(row, HolderNameColumn), NullIfEmpty(Cell(row, HolderIdNumberColumn)),
+                    NullIfEmpty(Cell(row, HolderCreditCodeColumn)))))
+                .ToList();
             foreach (var (row, holder) in requests)
             {
                 foreach (var (field, problem) in holder.Problems(today))

@@ -79,9 +79,19 @@ internal static class WorkOrderEndpoints
         CancellationToken cancellationToken)
     {
         var order = await WorkOrderAccess.FindAsync(id, caller, db, cancellationToken);
+        await ApplyStepAsync(order, to, to == WorkOrderStatus.Rejected ? step?.Reason ?? step?.Note : step?.Note, db, tenant, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(WorkOrderResponse.From(order));
+    }
+
+    /// <summary>
+    /// Moves the order on and tells the residents service (through the outbox), saving whatever else the context holds
+    /// in the same transaction.
+    /// </summary>
+    public static async Task ApplyStepAsync(
+        WorkOrder order, WorkOrderStatus to, string? note, PropertyDbContext db, ITenantContext tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == order.CompanyId, cancellationToken);
-        var now = clock.GetUtcNow();
-        order.MoveTo(to, to == WorkOrderStatus.Rejected ? step?.Reason ?? step?.Note : step?.Note, now);
+        order.MoveTo(to, note, now);
         db.AddIntegrationEvent(new PropertyWorkOrderStatusChangedIntegrationEvent
         {
             TenantId = tenant.TenantId!.Value, OccurredAt = now, DemandId = order.DemandId, CompanyId = company.Code, Status = to.ToWire(), Note = order.Note,
@@ -94,7 +104,5 @@ internal static class WorkOrderEndpoints
         {
             throw new DomainException(PropertyErrors.WorkOrderTransition, "The work order changed at the same moment; read it again.");
         }
-
-        return TypedResults.Ok(WorkOrderResponse.From(order));
     }
 }

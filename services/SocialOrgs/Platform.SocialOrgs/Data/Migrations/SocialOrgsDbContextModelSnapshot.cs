@@ -193,6 +193,125 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.ToTable("funding_calls", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.GrantContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvaluatorCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("EvaluatorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvaluatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemedialPlan")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_evaluations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Evaluations");
+
+                    b.Property<string>("_tranches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Tranches");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("grant_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Panel", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AwardsPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_conflicts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Conflicts");
+
+                    b.Property<string>("_ranking")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Ranking");
+
+                    b.PrimitiveCollection<List<string>>("_reviewers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Reviewers");
+
+                    b.Property<string>("_reviews")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Reviews");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("RubricId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("panels", (string)null);
+                });
+
             modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,6 +618,25 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.HasIndex("TenantId", "Path");
 
                     b.ToTable("territory_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Panel", b =>
+                {
+                    b.HasOne("Platform.SocialOrgs.Domain.Funding.FundingCall", "Call")
+                        .WithOne()
+                        .HasForeignKey("Platform.SocialOrgs.Domain.Funding.Panel", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.SocialOrgs.Domain.Incubations.Rubric", "Rubric")
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Rubric");
                 });
 
             modelBuilder.Entity("Platform.SocialOrgs.Domain.Funding.Proposal", b =>

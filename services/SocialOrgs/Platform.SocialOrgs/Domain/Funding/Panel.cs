@@ -1,4 +1,5 @@
 using Platform.Domain;
+using Platform.MultiTenancy.EntityFramework;
 using Platform.SocialOrgs.Domain.Incubations;
 
 namespace Platform.SocialOrgs.Domain.Funding;
@@ -23,9 +24,10 @@ public sealed record ConflictOfInterest(Guid ProposalId, string ReviewerId, stri
 /// proposal is excluded from it (a review they made of it is withdrawn); every other reviewer scores every criterion of
 /// the call's rubric for each submitted proposal once the window has closed, and sees no other reviewer's score of a
 /// proposal until they have submitted their own. A proposal's score is the mean of its reviewers' weighted totals, and
-/// needs at least <see cref="MinimumReviews"/> reviews.
+/// needs at least <see cref="MinimumReviews"/> reviews. Once the window has closed the funder publishes the awards
+/// (<see cref="Awards"/>), after which the panel is as it is.
 /// </summary>
-public sealed class Panel
+public sealed class Panel : ITenantOwned
 {
     /// <summary>The fewest reviews that give a proposal a score.</summary>
     public const int MinimumReviews = 2;
@@ -36,6 +38,11 @@ public sealed class Panel
     private readonly List<string> _reviewers = [];
     private readonly List<ConflictOfInterest> _conflicts = [];
     private readonly List<Review> _reviews = [];
+    private readonly List<RankingLine> _ranking = [];
+
+    private Panel()
+    {
+    }
 
     /// <summary>A panel for <paramref name="call"/>, scoring against <paramref name="rubric"/>.</summary>
     public Panel(FundingCall call, Rubric rubric)
@@ -47,15 +54,32 @@ public sealed class Panel
             throw new ArgumentException("Not the call's rubric.", nameof(rubric));
         }
 
+        CallId = call.Id;
         Call = call;
+        RubricId = rubric.Id;
         Rubric = rubric;
     }
 
+    /// <summary>The call's id: one panel per call.</summary>
+    public Guid CallId { get; private set; }
+
+    /// <inheritdoc />
+    public Guid TenantId { get; private set; }
+
     /// <summary>The call.</summary>
-    public FundingCall Call { get; }
+    public FundingCall Call { get; private set; } = null!;
+
+    /// <summary>The rubric's id.</summary>
+    public Guid RubricId { get; private set; }
 
     /// <summary>The rubric scored against.</summary>
-    public Rubric Rubric { get; }
+    public Rubric Rubric { get; private set; } = null!;
+
+    /// <summary>When the awards were published; null before.</summary>
+    public DateTimeOffset? AwardsPublishedAt { get; private set; }
+
+    /// <summary>The published ranking; empty before the awards are published.</summary>
+    public IReadOnlyList<RankingLine> Ranking => _ranking;
 
     /// <summary>The reviewers' user ids, in the order assigned.</summary>
     public IReadOnlyList<string> Reviewers => _reviewers;
@@ -71,6 +95,7 @@ public sealed class Panel
     public void Assign(string reviewerId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewerId);
+        EnsureNotPublished();
         if (_reviewers.Contains(reviewerId))
         {
             throw new DomainException(PanelErrors.AlreadyReviewer, $"{reviewerId} is on the panel already.");
@@ -86,6 +111,7 @@ public sealed class Panel
         ArgumentNullException.ThrowIfNull(proposal);
         EnsureReviewer(reviewerId);
         EnsureOfThisCall(proposal);
+        EnsureNotPublished();
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength)
         {
             throw new ArgumentException($"A reason of at most {ReasonMaxLength} characters.", nameof(reason));
@@ -113,6 +139,7 @@ public sealed class Panel
         ArgumentNullException.ThrowIfNull(proposal);
         EnsureReviewer(reviewerId);
         EnsureOfThisCall(proposal);
+        EnsureNotPublished();
         if (proposal.Status != ProposalStatus.Submitted || Call.PhaseAt(now) != CallPhase.Closed)
         {
             throw new DomainException(PanelErrors.NotReviewable, "The panel scores submitted proposals once the call's window has closed.");
@@ -153,6 +180,42 @@ public sealed class Panel
     {
         ArgumentNullException.ThrowIfNull(weightedTotals);
         return weightedTotals.Count < MinimumReviews ? null : weightedTotals.Sum() / weightedTotals.Count;
+    }
+
+    /// <summary>The ranking the submitted proposals would have now: the published one once the awards are out.</summary>
+    /// <param name="proposals">The call's proposals; drafts are left out.</param>
+    public IReadOnlyList<RankingLine> RankingOf(IEnumerable<Proposal> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        return AwardsPublishedAt is null
+            ? Awards.Decide(Call.Budget, proposals.Where(p => p.CallId == Call.Id && p.Status == ProposalStatus.Submitted)
+                .Select(p => new AwardCandidate(p.Id, ScoreOf(p.Id), p.Amount, p.SubmittedAt!.Value)))
+            : _ranking;
+    }
+
+    /// <summary>The funder publishes the awards once the window has closed: the ranking is decided and no longer changes.</summary>
+    /// <param name="proposals">The call's proposals; drafts are left out.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainException">The window is still open, or the awards are out already.</exception>
+    public IReadOnlyList<RankingLine> PublishAwards(IEnumerable<Proposal> proposals, DateTimeOffset now)
+    {
+        EnsureNotPublished();
+        if (Call.PhaseAt(now) != CallPhase.Closed)
+        {
+            throw new DomainException(PanelErrors.AwardsNotDue, $"The awards are decided once the call's window has closed at {Call.ClosesAt:u}.");
+        }
+
+        _ranking.AddRange(RankingOf(proposals));
+        AwardsPublishedAt = now;
+        return _ranking;
+    }
+
+    private void EnsureNotPublished()
+    {
+        if (AwardsPublishedAt is not null)
+        {
+            throw new DomainException(PanelErrors.AwardsPublished, "The awards of this call are published; the panel's work is done.");
+        }
     }
 
     private void EnsureReviewer(string reviewerId)

@@ -19,4 +19,16 @@ public static class PanelErrors
 
     /// <summary>409: the panel scores only submitted proposals, once the call's window has closed.</summary>
     public static readonly DomainError NotReviewable = DomainError.Conflict("socialorgs.proposal_not_reviewable");
+
+    /// <summary>409: the awards are decided only once the call's window has closed.</summary>
+    public static readonly DomainError AwardsNotDue = DomainError.Conflict("socialorgs.awards_not_due");
+
+    /// <summary>409: the awards are published; the panel no longer changes.</summary>
+    public static readonly DomainError AwardsPublished = DomainError.Conflict("socialorgs.awards_published");
+
+    /// <summary>404: the call's ranking is not published yet (only funders see it before).</summary>
+    public static readonly DomainError RankingNotPublished = DomainError.NotFound("socialorgs.ranking_not_published");
+
+    /// <summary>409: someone else changed the panel at the same moment; the request may be sent again.</summary>
+    public static readonly DomainError ChangedConcurrently = DomainError.Conflict("socialorgs.panel_changed_concurrently");
 }
