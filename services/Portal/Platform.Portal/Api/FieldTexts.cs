@@ -42,6 +42,7 @@ internal static class FieldTexts
         ["phone"] = "请填写 11 位手机号。",
         ["roles"] = "请至少选择一个角色，且只能授予您可以授予的角色。",
         ["scopeNodeId"] = "请填写您负责范围内的区域编码，或留空表示全区。",
+        ["scopes"] = "请至少选择一项可使用的接口。",
         ["file"] = "请选择要导入的 CSV 或 Excel（.xlsx）文件。",
     };
 

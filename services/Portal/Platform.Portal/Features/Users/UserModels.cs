@@ -47,3 +47,24 @@ public sealed class NewUserForm : MembershipForm
         login = FormText.Trimmed(Login), displayName = FormText.Trimmed(DisplayName), password = Password, phone = FormText.Trimmed(Phone), roles = Roles, scopeNodeId,
     };
 }
+
+/// <summary>A machine client of the district (a property company's system); its secret only in the answer to the registration.</summary>
+public sealed record MachineClientView(
+    string ClientId, string? ClientSecret, string DisplayName, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles, Guid? ScopeNodeId,
+    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+public sealed record MachineClientPage(IReadOnlyList<MachineClientView> Items, int Page, int PageSize, int Total);
+
+/// <summary>A new machine client as the registration form posts it.</summary>
+public sealed class MachineClientForm : MembershipForm
+{
+    /// <summary>The API scopes a machine client may ask for, with what they allow.</summary>
+    public static IReadOnlyList<(string WireName, string Name)> ScopeChoices { get; } =
+        [("property", "物业工单"), ("demands.read", "读取诉求"), ("demands.write", "办理诉求"), ("api", "全部接口")];
+
+    public string? DisplayName { get; set; }
+
+    public List<string> Scopes { get; set; } = [];
+
+    public object ToRequest(Guid? scopeNodeId) => new { displayName = FormText.Trimmed(DisplayName), scopes = Scopes, roles = Roles, scopeNodeId };
+}
