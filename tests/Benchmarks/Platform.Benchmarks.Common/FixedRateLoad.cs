@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Platform.Testing;
 
 namespace Platform.Benchmarks;
 
@@ -60,9 +61,6 @@ public sealed record Outcome(HttpStatusCode? Status, string Body, TimeSpan Laten
 public sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, TimeSpan Elapsed)
 {
     /// <summary>The latency below which <paramref name="fraction"/> of the requests completed, in milliseconds.</summary>
-    public double Percentile(double fraction)
-    {
-        var sorted = Outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToList();
-        return sorted[(int)Math.Ceiling(fraction * sorted.Count) - 1];
-    }
+    public double Percentile(double fraction) =>
+        Percentiles.Of([.. Outcomes.Select(o => o.Latency.TotalMilliseconds).Order()], fraction);
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Platform.ServiceDefaults;
 
 namespace Platform.MultiTenancy.Storage;
 
@@ -44,7 +44,7 @@ public sealed class EfTenantCatalog<TContext>(
         {
             return await TryUpsertAsync(tenant, asOf, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Two writers reported a new district at once (the onboarding request and its own event, or the
             // catch-up snapshot and a live event): the other one inserted the row, so this report is applied to it

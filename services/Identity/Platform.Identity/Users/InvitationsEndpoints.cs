@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.Domain;
 using Platform.Identity.Audit;
 using Platform.Identity.Data;
@@ -139,7 +138,7 @@ internal static class InvitationsEndpoints
                 return lost;
             }
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Another invitation from the same district was accepted at the same moment.
             return AlreadyMember(district);

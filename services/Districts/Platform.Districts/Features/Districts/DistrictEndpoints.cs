@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Districts.Contracts;
 using Platform.Districts.Data;
 using Platform.Districts.Domain;
@@ -49,7 +48,7 @@ internal static class DistrictEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             throw IdentifierTaken(district.Identifier);
         }

@@ -7,6 +7,7 @@ using Platform.Imports.Tabular;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.EntityFramework;
+using Platform.ServiceDefaults;
 
 namespace Platform.Districts.Features.Imports;
 
@@ -66,7 +67,7 @@ internal sealed class TerritoryImportHandler(DistrictsDbContext db, ITenantConte
 
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception.IsUniqueViolation())
         {
             // A node with one of the file's codes was added through the API while the file was being applied.
             return ImportOutcome.Refused(0, "The district's tree changed while the file was being applied; nothing was imported. Upload it again.");

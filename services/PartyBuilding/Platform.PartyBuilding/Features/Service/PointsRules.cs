@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain;
@@ -80,7 +79,7 @@ internal static class PointsRules
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Two publications at once: the key (district, version) lets one of them in.
             throw new DomainException(PartyBuildingErrors.PointsRuleConflict, $"Version {rule.Version} was published a moment ago; read it and publish again.");

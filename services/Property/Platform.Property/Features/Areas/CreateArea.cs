@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Districts.Contracts;
 using Platform.Domain;
 using Platform.Property.Data;
@@ -61,10 +60,10 @@ internal static class CreateArea
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation(out var constraint))
         {
             // Two areas set up at once raced for a code or a node; the indexes decided.
-            throw unique.ConstraintName?.Contains("Code", StringComparison.Ordinal) == true
+            throw constraint?.Contains("Code", StringComparison.Ordinal) == true
                 ? CodeTaken()
                 : new DomainException(PropertyErrors.NodeInAnotherArea, "Another area took one of these nodes meanwhile.", "nodeIds");
         }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Districts.Contracts;
 using Platform.Domain;
 using Platform.PersonalData;
@@ -86,10 +85,10 @@ internal static class RegisterUnit
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation(out var constraint))
         {
             // A unit with this code, or the same new owner, was registered at the same moment; the indexes decided.
-            throw unique.ConstraintName?.Contains("Code", StringComparison.Ordinal) == true
+            throw constraint?.Contains("Code", StringComparison.Ordinal) == true
                 ? CodeTaken(code)
                 : new DomainException(PropertyErrors.RollChanged, "The same owner's units were registered at the same moment; send the unit again.");
         }

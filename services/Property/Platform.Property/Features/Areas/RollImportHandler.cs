@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Imports.Jobs;
 using Platform.Imports.Tabular;
@@ -9,6 +8,7 @@ using Platform.Property.Domain;
 using Platform.Property.Domain.Roll;
 using Platform.Districts.Contracts;
 using Platform.TerritoryReplica;
+using Platform.ServiceDefaults;
 
 namespace Platform.Property.Features.Areas;
 
@@ -98,7 +98,7 @@ internal sealed class RollImportHandler(PropertyDbContext db, PersonalDataProtec
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // A unit with one of the file's codes was registered through the API while the file was being applied.
             return ImportOutcome.Refused(0, "The area's roll changed while the file was being applied; nothing was imported. Upload it again.");

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.Property.Contracts;
@@ -10,6 +9,7 @@ using Platform.Property.Domain;
 using Platform.Property.Domain.Committees;
 using Platform.Property.Features.Areas;
 using Platform.TerritoryReplica;
+using Platform.ServiceDefaults;
 
 namespace Platform.Property.Features.Committees;
 
@@ -75,7 +75,7 @@ internal static class CommitteeAccess
         {
             throw new DomainException(PropertyErrors.CommitteeStep, "The committee changed at the same moment; read it again.");
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             throw UnderWay();
         }

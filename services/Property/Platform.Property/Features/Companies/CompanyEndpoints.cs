@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
@@ -65,7 +64,7 @@ internal static class CompanyEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             throw new DomainException(PropertyErrors.CompanyTaken, "Another company of the district has this code, credit code or machine client.");
         }
@@ -90,7 +89,7 @@ internal static class CompanyEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             throw new DomainException(PropertyErrors.ContractOrder, "Another contract of the area was recorded at the same moment.");
         }

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Messaging.Inbox;
 using Platform.MultiTenancy;
@@ -83,7 +82,7 @@ internal static class ReceiveCloudEvent
         {
             await WorkOrderEndpoints.ApplyStepAsync(order, to, update.Note, db, tenant, received.ProcessedAt, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same event delivered twice at once: the other delivery applied it.
             db.ChangeTracker.Clear();

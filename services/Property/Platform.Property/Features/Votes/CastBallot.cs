@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
@@ -88,7 +87,7 @@ internal static class CastBallot
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The owner's ballot arrived on two channels at once; the index kept the first.
             throw AlreadyVoted(code);

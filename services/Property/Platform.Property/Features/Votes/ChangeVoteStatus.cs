@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Property.Data;
 using Platform.Property.Domain;
@@ -60,7 +59,7 @@ internal static class ChangeVoteStatus
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException
-            || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            || exception.IsUniqueViolation())
         {
             // The version check, or the frozen roll's key, caught a second opening.
             throw new DomainException(PropertyErrors.VoteChanged, "Someone else opened or closed the vote at the same moment.");

@@ -50,7 +50,7 @@ internal static class AddBudgetProject
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (DemandTrackingNumbers.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same code added twice at once; the key decided.
             return new DomainException(BudgetErrors.DuplicateCode, $"Project {request.Code} is in the budget already.", "code").ToProblem();

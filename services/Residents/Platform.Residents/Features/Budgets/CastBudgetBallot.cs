@@ -98,7 +98,7 @@ internal static class CastBudgetBallot
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (DemandTrackingNumbers.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same resident's two ballots raced; the key decided.
             return new DomainException(BudgetErrors.AlreadyVoted, "This resident has a ballot in this budget already.", "residentId").ToProblem();

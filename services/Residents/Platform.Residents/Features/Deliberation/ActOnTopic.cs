@@ -115,7 +115,7 @@ internal static class ActOnTopic
             {
                 return new DomainException(TopicErrors.ChangedConcurrently, "Someone else acted on this topic at the same time; reload it and try again.").ToProblem();
             }
-            catch (DbUpdateException exception) when (DemandTrackingNumbers.IsUniqueViolation(exception) && attempt < DemandTrackingNumbers.Attempts)
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < DemandTrackingNumbers.Attempts)
             {
                 // The same voter or supporter racing themself, or a referral's tracking number drawn twice: trying again tells which.
                 db.ChangeTracker.Clear();

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 
 namespace Platform.Residents.Features.Demands;
@@ -15,8 +13,4 @@ internal static class DemandTrackingNumbers
     // a neighbour cannot walk through today's demands.
     public static string New(DateTimeOffset now) =>
         $"{DistrictClock.Today(now):yyMMdd}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
-
-    /// <summary>Whether a save failed on a unique index, as a tracking number drawn twice on the same day does.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

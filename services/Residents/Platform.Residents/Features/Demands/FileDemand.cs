@@ -90,7 +90,7 @@ internal static class FileDemand
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/demands/{demand.Id}", DemandResponse.From(demand, now, withHistory: true));
             }
-            catch (DbUpdateException exception) when (attempt < DemandTrackingNumbers.Attempts - 1 && DemandTrackingNumbers.IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (attempt < DemandTrackingNumbers.Attempts - 1 && exception.IsUniqueViolation())
             {
                 // A tracking number drawn twice on the same day: draw again.
                 db.ChangeTracker.Clear();

@@ -11,6 +11,7 @@ using Platform.PersonalData;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
 using Platform.TerritoryReplica;
+using Platform.ServiceDefaults;
 
 namespace Platform.Residents.Features.Imports;
 
@@ -133,7 +134,7 @@ internal sealed class ResidentImportHandler(ResidentsDbContext db, ITenantContex
            
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception.IsUniqueViolation())
         {
             // A resident or household of the file was added through the API while the file was being applied.
             return ImportOutcome.Refused(0, "Residents changed while the file was being applied; nothing was imported. Upload it again.");

@@ -85,7 +85,7 @@ internal static class ResidentAccount
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (DemandTrackingNumbers.IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation())
             {
                 // The same account linked to another resident at the same moment; the index decided.
                 return AccountTaken();

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
@@ -86,7 +85,7 @@ internal static class WriteProposal
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Two first writes at once: the other one drafted it.
             throw new DomainException(FundingErrors.AlreadyProposed, "The organisation's proposal to this call was drafted meanwhile; write it again.");

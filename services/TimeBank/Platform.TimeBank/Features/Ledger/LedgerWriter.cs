@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Domain;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
 using Platform.TimeBank.Features.Service;
+using Platform.ServiceDefaults;
 
 namespace Platform.TimeBank.Features.Ledger;
 
@@ -259,7 +259,7 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         {
             return await write();
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return await write();
