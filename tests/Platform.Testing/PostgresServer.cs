@@ -132,11 +132,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task<TestDatabase> CopyDatabaseAsync(TestDatabase source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        // The stopped service's idle pooled connections still count as users of the template.
-        using (var pooled = new NpgsqlConnection(source.ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        // The stopped service's idle pooled connections still count as users of the template. Every pool is cleared,
+        // not only the one of the source's connection string: a service adds its own settings to the string it is
+        // given (ServiceConnectionStrings), so its pool has another key. Connections in use elsewhere are unaffected.
+        NpgsqlConnection.ClearAllPools();
 
         var name = DatabaseName("restored");
         await using (var copy = _maintenance.CreateCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{source.Name}\""))
