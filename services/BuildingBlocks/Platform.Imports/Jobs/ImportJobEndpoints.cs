@@ -212,16 +212,16 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
             _ => "",
         }))));
 
-    /// <summary>The error report: UTF-8 with a byte-order mark, which Excel needs to show Chinese text correctly.</summary>
+    /// <summary>The error report, one line per refused row, for a spreadsheet.</summary>
     private static byte[] ErrorReport(IEnumerable<ImportRowError> errors)
     {
         var csv = new StringBuilder("line,reason\r\n");
         foreach (var error in errors)
         {
-            csv.Append(error.Line).Append(",\"").Append(error.Reason.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\r\n");
+            csv.Append(error.Line).Append(',').Append(CsvText.Quoted(error.Reason)).Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return CsvText.ForSpreadsheets(csv);
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -115,15 +115,14 @@ internal static class SentFeedback
         {
             var (report, figures) = (row.report, row.report.Figures);
             csv.AppendJoin(',', [
-                report.Id.ToString(), Quoted(row.WorkplaceName), Quoted(report.MemberName), report.Period,
+                report.Id.ToString(), CsvText.QuotedAsText(row.WorkplaceName), CsvText.QuotedAsText(report.MemberName), report.Period,
                 figures.Minutes.ToString(CultureInfo.InvariantCulture), figures.Services.ToString(CultureInfo.InvariantCulture),
                 figures.AverageRating?.ToString(CultureInfo.InvariantCulture) ?? "", figures.Points.ToString(CultureInfo.InvariantCulture),
                 figures.PointsRuleVersion.ToString(CultureInfo.InvariantCulture), report.SentAt.ToString("O", CultureInfo.InvariantCulture),
                 report.AcknowledgedAt?.ToString("O", CultureInfo.InvariantCulture) ?? ""]).Append("\r\n");
         }
 
-        // Excel needs the byte-order mark to show Chinese text.
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", $"feedback-{query.Period ?? "all"}.csv");
+        return TypedResults.File(CsvText.ForSpreadsheets(csv), "text/csv; charset=utf-8", $"feedback-{query.Period ?? "all"}.csv");
     }
 
     private static async Task<Ok<FeedbackReportResponse>> AcknowledgeAsync(
@@ -136,8 +135,4 @@ internal static class SentFeedback
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FeedbackReportResponse.From(report));
     }
-
-    // A field quoted for CSV, with a leading sign neutralised so a spreadsheet does not read a name as a formula.
-    private static string Quoted(string text) =>
-        "\"" + (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
