@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Imports.Jobs;
 
@@ -21,23 +20,12 @@ public static class ImportJobModel
             job.Property(j => j.FileName).HasMaxLength(255);
             job.Property(j => j.RequestedBy).HasMaxLength(100);
             job.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
-            job.Property(j => j.Parameters).HasColumnType("jsonb").HasConversion(Json<Dictionary<string, string>>(), ByJson<Dictionary<string, string>>());
-            job.Property(j => j.Summary).HasColumnType("jsonb").HasConversion(Json<Dictionary<string, int>>(), ByJson<Dictionary<string, int>>());
-            job.Property(j => j.Errors).HasColumnType("jsonb").HasConversion(Json<List<ImportRowError>>(), ByJson<List<ImportRowError>>());
+            job.Property(j => j.Parameters).IsJsonb();
+            job.Property(j => j.Summary).IsJsonb();
+            job.Property(j => j.Errors).IsJsonb();
             job.HasIndex(j => new { j.TenantId, j.RequestedAt });
             job.HasIndex(j => new { j.State, j.RequestedAt });
         });
         return modelBuilder;
     }
-
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
-        where T : class, new() => new(
-            value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
-            json => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web) ?? new T());
-
-    /// <summary>Compares JSON-mapped collections by content, so that changing one is saved.</summary>
-    internal static ValueComparer<T> ByJson<T>() => new(
-        (left, right) => JsonSerializer.Serialize(left, JsonSerializerOptions.Web) == JsonSerializer.Serialize(right, JsonSerializerOptions.Web),
-        value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
-        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
 }

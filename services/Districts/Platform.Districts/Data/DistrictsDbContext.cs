@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Platform.Districts.Domain;
 using Platform.Imports.Jobs;
 using Platform.MultiTenancy;
@@ -38,15 +36,7 @@ public sealed class DistrictsDbContext(DbContextOptions<DistrictsDbContext> opti
             district.Property(d => d.AdminCode).HasMaxLength(6);
             district.HasIndex(d => d.AdminCode).IsUnique();
             district.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
-            district.Property(d => d.Settings)
-                .HasColumnType("jsonb")
-                .HasConversion(
-                    settings => JsonSerializer.Serialize(settings, JsonSerializerOptions.Default),
-                    json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                    new ValueComparer<Dictionary<string, string>>(
-                        (left, right) => left!.Count == right!.Count && !left.Except(right).Any(),
-                        settings => settings.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
-                        settings => new Dictionary<string, string>(settings)));
+            district.Property(d => d.Settings).IsJsonb();
         });
 
         modelBuilder.Entity<TerritoryNode>(node =>

@@ -175,7 +175,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             ballot.Property(b => b.EvidenceRef).HasMaxLength(Ballot.ReferenceMaxLength);
             ballot.Property(b => b.ProxyHolder).HasMaxLength(Ballot.ReferenceMaxLength);
             ballot.Property(b => b.CastBy).HasMaxLength(100);
-            ballot.Property(b => b.Choices).HasColumnType("jsonb").HasConversion(JsonText<Dictionary<string, Choice>>.Converter, JsonText<Dictionary<string, Choice>>.Comparer);
+            ballot.Property(b => b.Choices).IsJsonb();
             // One ballot per owner per vote, whatever the channel: the index decides between two racing.
             ballot.HasIndex(b => new { b.TenantId, b.VoteId, b.OwnerId }).IsUnique();
         });
@@ -186,7 +186,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             rules.Property(r => r.Id).ValueGeneratedNever();
             rules.Property(r => r.Quorum).HasConversion(ThresholdText.NullableDoubleConverter).HasMaxLength(40);
             rules.Property(r => r.Pass).HasColumnType("jsonb")
-                .HasConversion(ThresholdText.PassConverter, JsonText<Dictionary<Matter, DoubleThreshold>>.Comparer);
+                .HasConversion(ThresholdText.PassConverter, JsonbValue<Dictionary<Matter, DoubleThreshold>>.Comparer);
             rules.Property(r => r.ChangedBy).HasMaxLength(100);
             rules.Ignore(r => r.Rules);
             // One set of rules per district.
@@ -244,12 +244,9 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             committee.Property(c => c.Version).IsConcurrencyToken();
             committee.Ignore(c => c.IsActive);
             // The members and candidates are read and written with their committee, never queried apart.
-            committee.Property(c => c.PreparatoryGroup).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<CommitteeMember>>.Converter, JsonText<IReadOnlyList<CommitteeMember>>.Comparer);
-            committee.Property(c => c.Members).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<CommitteeMember>>.Converter, JsonText<IReadOnlyList<CommitteeMember>>.Comparer);
-            committee.Property(c => c.Candidates).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<CommitteeCandidate>>.Converter, JsonText<IReadOnlyList<CommitteeCandidate>>.Comparer);
+            committee.Property(c => c.PreparatoryGroup).IsJsonb();
+            committee.Property(c => c.Members).IsJsonb();
+            committee.Property(c => c.Candidates).IsJsonb();
             // One committee of each kind under way per area, and one active of either kind: the indexes decide races.
             committee.HasIndex(c => new { c.TenantId, c.AreaId, c.Kind }).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"Stage\" <> 'Active'")
                 .HasDatabaseName("IX_committees_one_under_way");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.Domain;
 using Platform.Property.Domain.Votes;
@@ -28,17 +27,4 @@ internal static class ThresholdText
             ? new DoubleThreshold(area, owners)
             : throw new FormatException($"Stored threshold '{text}' is malformed.");
     }
-}
-
-/// <summary>A value stored as JSON, compared by its JSON.</summary>
-internal static class JsonText<T>
-{
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new WireNameJsonConverter() } };
-
-    public static readonly ValueConverter<T, string> Converter = new(value => JsonSerializer.Serialize(value, Options), text => JsonSerializer.Deserialize<T>(text, Options)!);
-
-    public static readonly ValueComparer<T> Comparer = new(
-        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-        value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!);
 }
