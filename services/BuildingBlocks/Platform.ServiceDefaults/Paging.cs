@@ -39,4 +39,15 @@ public readonly record struct PageRequest
 /// <param name="Page">The 1-based page number.</param>
 /// <param name="PageSize">The page size used.</param>
 /// <param name="Total">How many items the whole list has.</param>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    /// <summary>The same page with each item turned into what the client is answered.</summary>
+    /// <typeparam name="TResult">The answered item type.</typeparam>
+    /// <param name="map">Makes one answered item of a row.</param>
+    /// <returns>The page of mapped items, with the same page, size and total.</returns>
+    public PagedResult<TResult> Map<TResult>(Func<T, TResult> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return new PagedResult<TResult>([.. Items.Select(map)], Page, PageSize, Total);
+    }
+}

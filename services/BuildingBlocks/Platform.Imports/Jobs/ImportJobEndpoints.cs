@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Imports.Jobs;
 
@@ -150,10 +151,9 @@ internal sealed class ImportJobApi<TContext>(string prefix, string kind, Func<Cl
         var routed = RouteParameters(http);
         var paging = new PageRequest(page, pageSize);
         var jobs = Jobs(http, routed);
-        var total = await jobs.CountAsync(cancellationToken);
-        var rows = await Responses(jobs.OrderByDescending(j => j.RequestedAt).Skip(paging.Skip).Take(paging.Size)).ToListAsync(cancellationToken);
+        var rows = await jobs.OrderByDescending(j => j.RequestedAt).ThenBy(j => j.Id).ToPageAsync(paging, AsResponse, cancellationToken);
         var path = ResolvedPrefix(routed);
-        return new PagedResult<ImportJobResponse>([.. rows.Select(job => Completed(job, path))], paging.Page, paging.Size, total);
+        return rows.Map(job => Completed(job, path));
     }
 
     public async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Data;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Identity.Audit;
 
@@ -31,10 +31,7 @@ internal static class AuditEndpoints
             entries = entries.Where(e => e.Action == action);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
-        var rows = await entries.OrderByDescending(e => e.Id).Skip(paging.Skip).Take(paging.Size)
-            .Select(e => new AuditEntryResponse(e.Id, e.At, e.Action, e.ActorId, e.Subject, e.Detail))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntryResponse>(rows, paging.Page, paging.Size, total);
+        return await entries.OrderByDescending(e => e.Id)
+            .ToPageAsync(paging, e => new AuditEntryResponse(e.Id, e.At, e.Action, e.ActorId, e.Subject, e.Detail), cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -119,9 +120,8 @@ internal static class ClientsEndpoints
     private static async Task<PagedResult<ClientResponse>> ListAsync(int? page, int? pageSize, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(page, pageSize);
-        var total = await db.MachineClients.CountAsync(cancellationToken);
-        var clients = await db.MachineClients.OrderByDescending(c => c.CreatedAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new PagedResult<ClientResponse>([.. clients.Select(c => ToResponse(c, secret: null))], paging.Page, paging.Size, total);
+        var clients = await db.MachineClients.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).ToPageAsync(paging, cancellationToken);
+        return clients.Map(c => ToResponse(c, secret: null));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(

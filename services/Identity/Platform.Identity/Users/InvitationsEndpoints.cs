@@ -11,6 +11,7 @@ using Platform.Identity.Territory;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Storage;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Identity.Users;
 
@@ -97,18 +98,17 @@ internal static class InvitationsEndpoints
                        .Where(Invitation.AddressedTo(invitee.UserName, invitee.PhoneNumber)).Where(Invitation.OpenAt(clock.GetUtcNow()))
                    join district in db.Set<TenantRecord>() on invitation.TenantId equals district.Id
                    select new { invitation, district };
-        var total = await open.CountAsync(cancellationToken);
-        var rows = await open.OrderByDescending(o => o.invitation.Id).Skip(paging.Skip).Take(paging.Size)
-            .Select(o => new ReceivedInvitationResponse(
+        return await open.OrderByDescending(o => o.invitation.Id).ToPageAsync(
+            paging,
+            o => new ReceivedInvitationResponse(
                 o.invitation.Id,
                 o.district.Identifier,
                 o.district.Name,
                 o.invitation.Roles,
                 o.invitation.ScopeNodeId,
                 o.invitation.CreatedAt,
-                o.invitation.ExpiresAt))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<ReceivedInvitationResponse>(rows, paging.Page, paging.Size, total);
+                o.invitation.ExpiresAt),
+            cancellationToken);
     }
 
     private static async Task<Results<Created<MembershipResponse>, ProblemHttpResult>> AcceptAsync(

@@ -11,6 +11,7 @@ using Platform.Identity.Territory;
 using Platform.MultiTenancy;
 using Platform.MultiTenancy.Resolution;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -119,11 +120,9 @@ internal static class UsersEndpoints
             members = members.Where(m => EF.Functions.ILike(m.User.UserName!, pattern) || EF.Functions.ILike(m.User.DisplayName, pattern));
         }
 
-        var total = await members.CountAsync(cancellationToken);
-        var rows = await members.OrderBy(m => m.User.UserName).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var rows = await members.OrderBy(m => m.User.UserName).ToPageAsync(paging, cancellationToken);
         var now = clock.GetUtcNow();
-        return new PagedResult<UserResponse>(
-            [.. rows.Select(m => ToResponse(m.User, m.Membership, tenant, now))], paging.Page, paging.Size, total);
+        return rows.Map(m => ToResponse(m.User, m.Membership, tenant, now));
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(

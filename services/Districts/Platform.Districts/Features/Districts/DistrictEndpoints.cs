@@ -9,6 +9,7 @@ using Platform.MultiTenancy;
 using Platform.MultiTenancy.Messaging;
 using Platform.MultiTenancy.Storage;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Districts.Features.Districts;
 
@@ -95,9 +96,8 @@ internal static class DistrictEndpoints
             districts = districts.Where(d => EF.Functions.ILike(d.Identifier, pattern) || EF.Functions.ILike(d.Name, pattern) || EF.Functions.ILike(d.City, pattern));
         }
 
-        var total = await districts.CountAsync(cancellationToken);
-        var rows = await districts.OrderBy(d => d.Identifier).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new PagedResult<DistrictResponse>([.. rows.Select(ToResponse)], paging.Page, paging.Size, total);
+        var listed = await districts.OrderBy(d => d.Identifier).ToPageAsync(paging, cancellationToken);
+        return listed.Map(ToResponse);
     }
 
     private static async Task<Ok<DistrictResponse>> GetAsync(string identifier, DistrictsDbContext db, CancellationToken cancellationToken)

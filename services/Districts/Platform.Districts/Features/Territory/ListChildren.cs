@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Districts.Data;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Districts.Features.Territory;
 
@@ -25,8 +25,7 @@ internal static class ListChildren
         var access = await TerritoryAccess.OfAsync(caller, db, cancellationToken);
         await access.FindVisibleAsync(id, db, cancellationToken);
         var children = access.Visible(db, includeRetired).Where(n => n.ParentId == id);
-        var total = await children.CountAsync(cancellationToken);
-        var rows = await children.OrderBy(n => n.Code).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<NodeResponse>([.. rows.Select(NodeResponse.From)], paging.Page, paging.Size, total));
+        var listed = await children.OrderBy(n => n.Code).ThenBy(n => n.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(NodeResponse.From));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Districts.Data;
 using Platform.Districts.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Districts.Features.Territory;
 
@@ -43,9 +44,7 @@ internal static class SearchNodes
             nodes = nodes.Where(n => EF.Functions.ILike(n.Name, pattern) || EF.Functions.ILike(n.Code, pattern));
         }
 
-        var total = await nodes.CountAsync(cancellationToken);
-        var rows = await nodes.OrderBy(n => n.Depth).ThenBy(n => n.Name).ThenBy(n => n.Id)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<NodeResponse>([.. rows.Select(NodeResponse.From)], paging.Page, paging.Size, total));
+        var listed = await nodes.OrderBy(n => n.Depth).ThenBy(n => n.Name).ThenBy(n => n.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(NodeResponse.From));
     }
 }

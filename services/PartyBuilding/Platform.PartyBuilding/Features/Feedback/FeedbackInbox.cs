@@ -8,6 +8,7 @@ using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Feedback;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.PartyBuilding.Features.Feedback;
@@ -66,9 +67,8 @@ internal static class FeedbackInbox
             inbox = inbox.Where(r => r.AcknowledgedAt == null);
         }
 
-        var total = await inbox.CountAsync(cancellationToken);
-        var rows = await inbox.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ReceivedFeedbackResponse>([.. rows.Select(ReceivedFeedbackResponse.From)], paging.Page, paging.Size, total));
+        var page = await inbox.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(ReceivedFeedbackResponse.From));
     }
 
     private static async Task<Ok<ReceivedFeedbackResponse>> AcknowledgeAsync(

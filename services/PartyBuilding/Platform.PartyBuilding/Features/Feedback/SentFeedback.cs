@@ -10,6 +10,7 @@ using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Feedback;
 using Platform.PartyBuilding.Features.Service;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.PartyBuilding.Features.Feedback;
@@ -98,9 +99,8 @@ internal static class SentFeedback
     {
         var paging = new PageRequest(query.Page, query.PageSize);
         var reports = await FilteredAsync(query, caller, db, clock.GetUtcNow(), cancellationToken);
-        var total = await reports.CountAsync(cancellationToken);
-        var rows = await reports.OrderByDescending(r => r.SentAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<FeedbackReportResponse>([.. rows.Select(FeedbackReportResponse.From)], paging.Page, paging.Size, total));
+        var page = await reports.OrderByDescending(r => r.SentAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(FeedbackReportResponse.From));
     }
 
     private static async Task<FileContentHttpResult> ExportAsync(

@@ -5,6 +5,7 @@ using Platform.Domain;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Organisations;
 
@@ -35,8 +36,7 @@ internal static class ListOrganisations
             organisations = organisations.Where(o => o.ParentId == parentId);
         }
 
-        var total = await organisations.CountAsync(cancellationToken);
-        var rows = await organisations.OrderBy(o => o.NodePath).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<PartyOrganisationResponse>([.. rows.Select(PartyOrganisationResponse.From)], paging.Page, paging.Size, total));
+        var page = await organisations.OrderBy(o => o.NodePath).ThenBy(o => o.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(PartyOrganisationResponse.From));
     }
 }

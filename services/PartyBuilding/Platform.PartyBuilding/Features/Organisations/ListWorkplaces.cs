@@ -6,6 +6,7 @@ using Platform.Domain;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Organisations;
 
@@ -45,8 +46,7 @@ internal static class ListWorkplaces
             workplaces = workplaces.Where(w => EF.Functions.ILike(w.Name, pattern));
         }
 
-        var total = await workplaces.CountAsync(cancellationToken);
-        var rows = await workplaces.OrderBy(w => w.Name).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WorkplaceResponse>([.. rows.Select(WorkplaceResponse.From)], paging.Page, paging.Size, total));
+        var page = await workplaces.OrderBy(w => w.Name).ThenBy(w => w.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(WorkplaceResponse.From));
     }
 }

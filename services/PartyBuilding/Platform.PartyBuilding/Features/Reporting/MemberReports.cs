@@ -5,6 +5,7 @@ using Platform.Domain;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Reporting;
 
@@ -44,9 +45,8 @@ internal static class MemberReports
         }
 
         var today = DistrictClock.Today(clock.GetUtcNow());
-        var total = await reports.CountAsync(cancellationToken);
-        var rows = await reports.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<MemberReportResponse>([.. rows.Select(r => MemberReportResponse.From(r, today))], paging.Page, paging.Size, total));
+        var page = await reports.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(r => MemberReportResponse.From(r, today)));
     }
 
     private static async Task<Ok<MemberReportResponse>> GetAsync(

@@ -8,6 +8,7 @@ using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Reporting;
 
@@ -86,9 +87,8 @@ internal static class UnitReports
             reports = reports.Where(r => r.WorkplaceId == workplaceId);
         }
 
-        var total = await reports.CountAsync(cancellationToken);
-        var rows = await reports.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<UnitReportResponse>([.. rows.Select(UnitReportResponse.From)], paging.Page, paging.Size, total));
+        var page = await reports.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(UnitReportResponse.From));
     }
 
     private static async Task<Ok<UnitReportResponse>> GetAsync(Guid id, ClaimsPrincipal caller, PartyBuildingDbContext db, CancellationToken cancellationToken)

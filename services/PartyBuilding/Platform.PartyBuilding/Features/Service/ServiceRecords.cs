@@ -9,6 +9,7 @@ using Platform.PartyBuilding.Domain.Service;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Service;
 
@@ -107,9 +108,8 @@ internal static class ServiceRecords
         var paging = new PageRequest(query.Page, query.PageSize);
         var access = await ReportAccess.OfAsync(caller, db, cancellationToken);
         var records = Filtered(access.ServiceRecords(db).AsNoTracking(), query.MemberReport, query.Period);
-        var total = await records.CountAsync(cancellationToken);
-        var rows = await records.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ServiceRecordResponse>([.. rows.Select(ServiceRecordResponse.From)], paging.Page, paging.Size, total));
+        var page = await records.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(ServiceRecordResponse.From));
     }
 
     private static async Task<Created<ServiceRecordResponse>> RecordAsync(

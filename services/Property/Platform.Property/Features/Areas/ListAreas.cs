@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Property.Data;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Property.Features.Areas;
@@ -18,8 +19,7 @@ internal static class ListAreas
     {
         var paging = new PageRequest(page, pageSize);
         var areas = AreaAccess.InScope(db, await CallerScope.OfAsync(caller, db, cancellationToken));
-        var total = await areas.CountAsync(cancellationToken);
-        var rows = await areas.AsNoTracking().OrderBy(a => a.Code).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<AreaResponse>([.. rows.Select(AreaResponse.From)], paging.Page, paging.Size, total));
+        var listed = await areas.AsNoTracking().OrderBy(a => a.Code).ThenBy(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(AreaResponse.From));
     }
 }

@@ -6,6 +6,7 @@ using Platform.Property.Data;
 using Platform.Property.Domain.Roll;
 using Platform.Property.Domain.Votes;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Property.Features.Votes;
 
@@ -45,9 +46,8 @@ internal static class ListBallots
         vote.EnsureClosed(clock.GetUtcNow());
 
         var ballots = db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id);
-        var total = await ballots.CountAsync(cancellationToken);
-        var pageOfBallots = await ballots.OrderBy(b => b.CastAt).ThenBy(b => b.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        var ownerIds = pageOfBallots.Select(b => b.OwnerId).ToList();
+        var pageOfBallots = await ballots.OrderBy(b => b.CastAt).ThenBy(b => b.Id).ToPageAsync(paging, cancellationToken);
+        var ownerIds = pageOfBallots.Items.Select(b => b.OwnerId).ToList();
 
         var unitsOf = (await db.VoteRolls.AsNoTracking().Where(e => e.VoteId == vote.Id && ownerIds.Contains(e.OwnerId))
                 .Select(e => new { e.OwnerId, e.UnitId, e.UnitCode }).ToListAsync(cancellationToken))
@@ -69,10 +69,8 @@ internal static class ListBallots
                 ? developerName is null ? [] : [new VoterHolderResponse(HolderKind.Developer, developerName, null)]
                 : [.. holdersOf[unitsOf[ownerId][0].UnitId].Select(h => new VoterHolderResponse(h.Kind, h.NameShownToOwners, h.IdNumberMasked))];
 
-        return TypedResults.Ok(new PagedResult<VoterResponse>(
-            [.. pageOfBallots.Select(b => new VoterResponse(
-                HoldersOf(b.OwnerId), [.. unitsOf[b.OwnerId].Select(e => e.UnitCode)], b.Channel,
-                b.ProxyHolder is null ? null : PersonName.Masked(b.ProxyHolder), b.Choices, b.CastAt))],
-            paging.Page, paging.Size, total));
+        return TypedResults.Ok(pageOfBallots.Map(b => new VoterResponse(
+            HoldersOf(b.OwnerId), [.. unitsOf[b.OwnerId].Select(e => e.UnitCode)], b.Channel,
+            b.ProxyHolder is null ? null : PersonName.Masked(b.ProxyHolder), b.Choices, b.CastAt)));
     }
 }

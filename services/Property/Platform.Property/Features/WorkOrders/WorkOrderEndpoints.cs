@@ -10,6 +10,7 @@ using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.WorkOrders;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Property.Features.WorkOrders;
 
@@ -66,9 +67,8 @@ internal static class WorkOrderEndpoints
         }
 
         orders = query.Since?.ToUniversalTime() is { } since ? orders.Where(o => o.ReceivedAt >= since) : orders;
-        var total = await orders.CountAsync(cancellationToken);
-        var rows = await orders.OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WorkOrderResponse>([.. rows.Select(WorkOrderResponse.From)], paging.Page, paging.Size, total));
+        var page = await orders.OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(WorkOrderResponse.From));
     }
 
     private static async Task<Ok<WorkOrderResponse>> GetAsync(Guid id, ClaimsPrincipal caller, PropertyDbContext db, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Budgets;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Residents.Features.Budgets;
 
@@ -19,8 +20,7 @@ internal static class ListBudgets
         var paging = new PageRequest(page, pageSize);
         var budgets = (await BudgetAccess.VisibleAsync(caller, db, cancellationToken)).AsNoTracking();
         budgets = status is { } wanted ? budgets.Where(b => b.Status == wanted) : budgets;
-        var total = await budgets.CountAsync(cancellationToken);
-        var rows = await budgets.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<BudgetResponse>([.. rows.Select(BudgetResponse.From)], paging.Page, paging.Size, total));
+        var listed = await budgets.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(BudgetResponse.From));
     }
 }

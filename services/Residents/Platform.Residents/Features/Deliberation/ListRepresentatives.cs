@@ -6,6 +6,7 @@ using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Features.Demands;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Residents.Features.Deliberation;
 
@@ -40,11 +41,9 @@ internal static class ListRepresentatives
             representatives = representatives.Where(r => r.Status == status);
         }
 
-        var total = await representatives.CountAsync(cancellationToken);
-        var rows = await representatives.OrderByDescending(r => r.NominatedAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        var notices = await RepresentativeAccess.NoticesAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
-        return TypedResults.Ok(new PagedResult<RepresentativeResponse>(
-            [.. rows.Select(r => RepresentativeResponse.From(r, notices[r.Id].NoticeId, notices[r.Id].Objections))], paging.Page, paging.Size, total));
+        var page = await representatives.OrderByDescending(r => r.NominatedAt).ThenByDescending(r => r.Id).ToPageAsync(paging, cancellationToken);
+        var notices = await RepresentativeAccess.NoticesAsync(db, [.. page.Items.Select(r => r.Id)], cancellationToken);
+        return TypedResults.Ok(page.Map(r => RepresentativeResponse.From(r, notices[r.Id].NoticeId, notices[r.Id].Objections)));
     }
 
     private static async Task<Results<Ok<RepresentativeResponse>, ProblemHttpResult>> GetAsync(

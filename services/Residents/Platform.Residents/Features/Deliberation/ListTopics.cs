@@ -5,6 +5,7 @@ using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Deliberation;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Deliberation;
@@ -36,9 +37,7 @@ internal static class ListTopics
             topics = topics.Where(t => t.Status == status);
         }
 
-        var total = await topics.CountAsync(cancellationToken);
-        var rows = await topics.OrderByDescending(t => t.RaisedAt).ThenByDescending(t => t.Id)
-            .Skip(paging.Skip).Take(paging.Size).AsSingleQuery().ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<TopicResponse>([.. rows.Select(t => TopicResponse.From(t, withHistory: false))], paging.Page, paging.Size, total));
+        var page = await topics.AsSingleQuery().OrderByDescending(t => t.RaisedAt).ThenByDescending(t => t.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(t => TopicResponse.From(t, withHistory: false)));
     }
 }

@@ -5,6 +5,7 @@ using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Demands;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Demands;
@@ -51,9 +52,7 @@ internal static class ListDemands
             demands = demands.Where(DemandScope.OverdueAt(now));
         }
 
-        var total = await demands.CountAsync(cancellationToken);
-        var rows = await demands.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id)
-            .Skip(paging.Skip).Take(paging.Size).AsSingleQuery().ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<DemandResponse>([.. rows.Select(d => DemandResponse.From(d, now, withHistory: false))], paging.Page, paging.Size, total));
+        var page = await demands.AsSingleQuery().OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(d => DemandResponse.From(d, now, withHistory: false)));
     }
 }

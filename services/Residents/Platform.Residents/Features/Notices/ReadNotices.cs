@@ -4,6 +4,7 @@ using Platform.Domain;
 using Platform.Residents.Data;
 using Platform.Residents.Domain.Notices;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Notices;
@@ -57,11 +58,9 @@ internal static class ReadNotices
         }
 
         notices = query.SubjectId is { } subjectId ? notices.Where(n => n.SubjectId == subjectId) : notices;
-        var total = await notices.CountAsync(cancellationToken);
-        var rows = await notices.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Skip(paging.Skip).Take(paging.Size)
-            .Select(n => new { Notice = n, Objections = db.NoticeObjections.Count(o => o.NoticeId == n.Id) })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<NoticeResponse>([.. rows.Select(r => NoticeResponse.From(r.Notice, r.Objections, now))], paging.Page, paging.Size, total));
+        var page = await notices.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .ToPageAsync(paging, n => new { Notice = n, Objections = db.NoticeObjections.Count(o => o.NoticeId == n.Id) }, cancellationToken);
+        return TypedResults.Ok(page.Map(r => NoticeResponse.From(r.Notice, r.Objections, now)));
     }
 
     private static async Task<Results<Ok<NoticeResponse>, ProblemHttpResult>> GetAsync(

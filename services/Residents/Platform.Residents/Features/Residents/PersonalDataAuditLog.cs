@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Residents.Data;
 using Platform.Residents.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Residents.Features.Residents;
 
@@ -43,8 +44,7 @@ internal static class PersonalDataAuditLog
         entries = string.IsNullOrEmpty(userId) ? entries : entries.Where(a => a.UserId == userId);
         entries = from?.ToUniversalTime() is { } since ? entries.Where(a => a.At >= since) : entries;
         entries = to?.ToUniversalTime() is { } until ? entries.Where(a => a.At < until) : entries;
-        var total = await entries.CountAsync(cancellationToken);
-        var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<PersonalDataAccessResponse>([.. rows.Select(PersonalDataAccessResponse.From)], paging.Page, paging.Size, total));
+        var listed = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(PersonalDataAccessResponse.From));
     }
 }

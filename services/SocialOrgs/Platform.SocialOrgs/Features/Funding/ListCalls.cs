@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain.Funding;
 
@@ -30,9 +31,8 @@ internal static class ListCalls
             calls = calls.Where(FundingCall.InPhase(WireNames.Parse<CallPhase>(query.Phase), now));
         }
 
-        var total = await calls.CountAsync(cancellationToken);
-        var rows = await calls.OrderBy(c => c.ClosesAt).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<CallResponse>([.. rows.Select(c => CallResponse.From(c, now))], paging.Page, paging.Size, total));
+        var page = await calls.OrderBy(c => c.ClosesAt).ThenBy(c => c.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(c => CallResponse.From(c, now)));
     }
 }
 

@@ -6,6 +6,7 @@ using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Contracts;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
@@ -155,9 +156,8 @@ internal static class ListProposals
         await GetCall.FindAsync(callId, db, cancellationToken);
         var access = await OrganisationAccess.OfAsync(caller, db, cancellationToken);
         var proposals = access.VisibleProposals(db).AsNoTracking().Where(p => p.CallId == callId);
-        var total = await proposals.CountAsync(cancellationToken);
         var rows = await proposals.OrderBy(p => p.SubmittedAt == null).ThenBy(p => p.SubmittedAt).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ProposalResponse>([.. rows.Select(ProposalResponse.From)], paging.Page, paging.Size, total));
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(rows.Map(ProposalResponse.From));
     }
 }

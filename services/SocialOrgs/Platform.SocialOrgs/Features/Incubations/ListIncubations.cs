@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
@@ -56,9 +57,8 @@ internal static class ListIncubations
             incubations = incubations.Where(Incubation.StuckAt(now, stuckAfter));
         }
 
-        var total = await incubations.CountAsync(cancellationToken);
-        var rows = await incubations.OrderBy(i => i.StageEnteredAt ?? i.AppliedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<IncubationResponse>([.. rows.Select(i => IncubationResponse.From(i, now, stuckAfter))], paging.Page, paging.Size, total));
+        var page = await incubations.OrderBy(i => i.StageEnteredAt ?? i.AppliedAt).ThenBy(i => i.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(i => IncubationResponse.From(i, now, stuckAfter)));
     }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
@@ -73,8 +74,7 @@ internal static class Rubrics
     private static async Task<Ok<PagedResult<RubricResponse>>> ListAsync(int? page, int? pageSize, SocialOrgsDbContext db, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(page, pageSize);
-        var total = await db.Rubrics.CountAsync(cancellationToken);
-        var rows = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<RubricResponse>([.. rows.Select(RubricResponse.From)], paging.Page, paging.Size, total));
+        var listed = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(RubricResponse.From));
     }
 }

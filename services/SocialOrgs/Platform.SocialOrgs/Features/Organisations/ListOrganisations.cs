@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
 using Platform.TerritoryReplica;
@@ -60,8 +61,7 @@ internal static class ListOrganisations
             organisations = organisations.Where(o => EF.Functions.ILike(o.Name, pattern));
         }
 
-        var total = await organisations.CountAsync(cancellationToken);
-        var rows = await organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<OrganisationResponse>([.. rows.Select(OrganisationResponse.From)], paging.Page, paging.Size, total));
+        var page = await organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(OrganisationResponse.From));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
 
@@ -29,12 +30,9 @@ internal static class ListPartyCoverageGaps
         var paging = new PageRequest(page, pageSize);
         var access = await OrganisationAccess.OfAsync(caller, db, cancellationToken);
         var gaps = access.Visible(db).AsNoTracking().Where(PartyCoverage.IsMissing);
-        var total = await gaps.CountAsync(cancellationToken);
-        var rows = await gaps.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.Size)
-            .Select(o => new { o.Id, o.Name, o.HomeNodeId, o.PartyMemberCount, o.PartyArrangement })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<PartyCoverageGap>(
-            [.. rows.Select(o => new PartyCoverageGap(o.Id, o.Name, o.HomeNodeId, o.PartyMemberCount, PartyCoverage.RequiredFor(o.PartyMemberCount), o.PartyArrangement))],
-            paging.Page, paging.Size, total));
+        var rows = await gaps.OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .ToPageAsync(paging, o => new { o.Id, o.Name, o.HomeNodeId, o.PartyMemberCount, o.PartyArrangement }, cancellationToken);
+        return TypedResults.Ok(rows.Map(o =>
+            new PartyCoverageGap(o.Id, o.Name, o.HomeNodeId, o.PartyMemberCount, PartyCoverage.RequiredFor(o.PartyMemberCount), o.PartyArrangement)));
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
 
@@ -52,8 +52,7 @@ internal static class ListAccounts
         }
 
         var paging = new PageRequest(query.Page, query.PageSize);
-        var total = await accounts.CountAsync(cancellationToken);
-        var items = await accounts.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<AccountResponse>([.. items.Select(AccountResponse.Of)], paging.Page, paging.Size, total));
+        var page = await accounts.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(AccountResponse.Of));
     }
 }

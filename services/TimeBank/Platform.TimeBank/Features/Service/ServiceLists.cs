@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Ledger;
@@ -85,9 +86,8 @@ internal static class ServiceLists
         }
 
         var paging = new PageRequest(query.Page, query.PageSize);
-        var total = await activities.CountAsync(cancellationToken);
-        var items = await activities.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ActivityResponse>([.. items.Select(ActivityResponse.Of)], paging.Page, paging.Size, total));
+        var page = await activities.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(page.Map(ActivityResponse.Of));
     }
 
     private static async Task<Ok<PagedResult<ShiftResponse>>> ShiftsAsync(
@@ -99,10 +99,8 @@ internal static class ServiceLists
         shifts = query.To?.ToUniversalTime() is { } to ? shifts.Where(s => s.StartsAt < to) : shifts;
 
         var paging = new PageRequest(query.Page, query.PageSize);
-        var total = await shifts.CountAsync(cancellationToken);
-        var items = await shifts.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.Size)
-            .Select(s => new ShiftResponse(s.Id, s.ActivityId, s.StartsAt, s.EndsAt, s.Capacity, s.SignUps.Count)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ShiftResponse>(items, paging.Page, paging.Size, total));
+        return TypedResults.Ok(await shifts.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .ToPageAsync(paging, s => new ShiftResponse(s.Id, s.ActivityId, s.StartsAt, s.EndsAt, s.Capacity, s.SignUps.Count), cancellationToken));
     }
 
     private static async Task<Ok<PagedResult<SignUpResponse>>> ShiftSignUpsAsync(
@@ -138,9 +136,8 @@ internal static class ServiceLists
     private static async Task<PagedResult<SignUpResponse>> PageAsync(IOrderedQueryable<SignUpRow> signUps, SignUpQuery query, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var total = await signUps.CountAsync(cancellationToken);
-        var items = await signUps.Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new PagedResult<SignUpResponse>([.. items.Select(x => new SignUpResponse(x.ShiftId, x.VolunteerId, x.SignedUpAt, x.CheckedInAt, x.CheckedOutAt, x.ApprovedMinutes, x.RecordId))], paging.Page, paging.Size, total);
+        return await signUps.ToPageAsync(
+            paging, x => new SignUpResponse(x.ShiftId, x.VolunteerId, x.SignedUpAt, x.CheckedInAt, x.CheckedOutAt, x.ApprovedMinutes, x.RecordId), cancellationToken);
     }
 
     private sealed class SignUpRow
