@@ -1,6 +1,7 @@
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
 using Platform.TimeBank.Data;
+using Platform.TimeBank.Features.Exchanges;
 using Platform.TimeBank.Features.Ledger;
 using Platform.TimeBank.Features.Service;
 
@@ -20,6 +21,7 @@ var app = builder.Build();
 app.UsePlatformPipeline();
 app.MapLedgerEndpoints();
 app.MapServiceEndpoints();
+app.MapExchangeEndpoints();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
+using Platform.TimeBank.Domain.Exchanges;
 using Platform.TimeBank.Domain.Ledger;
 using Platform.TimeBank.Domain.Service;
 
@@ -24,6 +25,9 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
     /// <summary>The shifts' table, whose rows an approval locks.</summary>
     public const string ShiftsTable = "shifts";
 
+    /// <summary>The exchanges' table, whose rows each step of an exchange locks.</summary>
+    public const string ExchangesTable = "exchanges";
+
     /// <summary>The postings' table, which the database refuses to change or delete rows of.</summary>
     public const string PostingsTable = "postings";
 
@@ -44,6 +48,9 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
 
     /// <summary>The current district's shifts with their sign-ups.</summary>
     public DbSet<Shift> Shifts => Set<Shift>();
+
+    /// <summary>The current district's exchanges between neighbours and community needs.</summary>
+    public DbSet<Exchange> Exchanges => Set<Exchange>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -130,6 +137,30 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
                 signUp.Property(u => u.ApprovedBy).HasMaxLength(100);
             });
             shift.Navigation(s => s.SignUps).HasField("_signUps");
+        });
+
+        modelBuilder.Entity<Exchange>(exchange =>
+        {
+            exchange.ToTable(ExchangesTable, table => table.HasCheckConstraint("ck_exchanges_minutes", "\"Minutes\" > 0"));
+            exchange.Property(e => e.Id).ValueGeneratedNever();
+            exchange.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Category).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Description).HasMaxLength(Exchange.DescriptionMaxLength);
+            exchange.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            exchange.Property(e => e.PostedBy).HasMaxLength(100);
+            exchange.Property(e => e.ProviderId).HasMaxLength(100);
+            exchange.Property(e => e.ReceiverId).HasMaxLength(100);
+            exchange.Property(e => e.DisputedBy).HasMaxLength(100);
+            exchange.Property(e => e.FinishedBy).HasMaxLength(100);
+            exchange.Property(e => e.DisputeReason).HasMaxLength(Exchange.NoteMaxLength);
+            exchange.Property(e => e.ResolutionNote).HasMaxLength(Exchange.NoteMaxLength);
+            exchange.Ignore(e => e.HoldsReservation);
+            // The board lists open exchanges of a subtree newest first; a resident's own by poster, provider or receiver.
+            exchange.HasIndex(e => new { e.TenantId, e.Status, e.NodePath });
+            exchange.HasIndex(e => new { e.TenantId, e.PostedBy });
+            exchange.HasIndex(e => new { e.TenantId, e.ProviderId });
+            exchange.HasIndex(e => new { e.TenantId, e.ReceiverId });
         });
 
         modelBuilder.Entity<LedgerRules>(rules =>

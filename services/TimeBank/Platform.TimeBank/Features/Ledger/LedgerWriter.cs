@@ -46,11 +46,7 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
     /// <exception cref="DomainException">An account is unknown or a rule refuses the transfer.</exception>
     public async Task<LedgerEntry> WriteAsync(TransferOrder order, string? createdBy, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A ledger write runs inside a transaction that holds its locks.");
-        }
-
+        RequireTransaction();
         var (from, to) = await LockAccountsAsync(order.From, order.To, cancellationToken);
         var entry = Transfer.Open(order, from, to, await RulesAsync(order.Purpose, cancellationToken), createdBy, clock.GetUtcNow());
         await SaveAsync(entry, cancellationToken);
@@ -82,14 +78,34 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
     public async Task<Transfer> FinishAsync(Guid id, bool post, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var transfer = await FinishWithinAsync(id, post, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return transfer;
+        }
+        catch (DomainException expired) when (expired.Error == LedgerErrors.TransferExpired)
+        {
+            // The expiry is kept even though the request is refused: the sweep would void it anyway.
+            await transaction.CommitAsync(cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Posts or voids pending transfer <paramref name="id"/> inside the caller's transaction, which commits it together
+    /// with the rest of a use case's changes (an exchange's confirmation).
+    /// </summary>
+    /// <exception cref="DomainException">There is no such transfer, it is finished, or it expired (then it is voided, saved but not committed).</exception>
+    public async Task<Transfer> FinishWithinAsync(Guid id, bool post, CancellationToken cancellationToken)
+    {
+        RequireTransaction();
         var transfer = await LockTransferAsync(id, cancellationToken);
         var (from, to) = await LockAccountsAsync(transfer.DebitAccountId, transfer.CreditAccountId, cancellationToken);
         var now = clock.GetUtcNow();
         if (transfer.ExpireIfDue(from, to, now))
         {
-            // The expiry is kept even though the request is refused: the sweep would void it anyway.
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             throw new DomainException(LedgerErrors.TransferExpired, $"Transfer {id} expired at {transfer.ExpiresAt:O} and is voided.");
         }
 
@@ -103,8 +119,30 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return transfer;
+    }
+
+    /// <summary>
+    /// Voids transfer <paramref name="id"/> inside the caller's transaction if it is still pending (an expired one too, which
+    /// the sweep would void anyway); a transfer already voided stays as it is.
+    /// </summary>
+    /// <exception cref="DomainException">There is no such transfer, or it was posted.</exception>
+    public async Task VoidIfPendingWithinAsync(Guid id, CancellationToken cancellationToken)
+    {
+        RequireTransaction();
+        var transfer = await LockTransferAsync(id, cancellationToken);
+        if (transfer.Status == TransferStatus.Voided)
+        {
+            return;
+        }
+
+        var (from, to) = await LockAccountsAsync(transfer.DebitAccountId, transfer.CreditAccountId, cancellationToken);
+        if (!transfer.ExpireIfDue(from, to, clock.GetUtcNow()))
+        {
+            transfer.Void(from, to, clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -214,6 +252,14 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
     /// <summary>The current district's rules for <paramref name="purpose"/>, its own or the defaults.</summary>
     public async Task<LedgerRules> RulesAsync(Purpose purpose, CancellationToken cancellationToken) =>
         await db.LedgerRules.AsNoTracking().SingleOrDefaultAsync(r => r.Purpose == purpose, cancellationToken) ?? LedgerRules.Defaults(purpose);
+
+    private void RequireTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A ledger write runs inside a transaction that holds its locks.");
+        }
+    }
 
     private Task<Transfer?> FindTransferAsync(Guid id, CancellationToken cancellationToken) =>
         db.Transfers.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
