@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
+using Platform.TimeBank.Domain.Clearing;
 using Platform.TimeBank.Domain.Exchanges;
 using Platform.TimeBank.Domain.Ledger;
 using Platform.TimeBank.Domain.Service;
@@ -51,6 +52,12 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
 
     /// <summary>The current district's exchanges between neighbours and community needs.</summary>
     public DbSet<Exchange> Exchanges => Set<Exchange>();
+
+    /// <summary>The current district's sides of clearing transfers with other districts.</summary>
+    public DbSet<ClearingTransfer> ClearingTransfers => Set<ClearingTransfer>();
+
+    /// <summary>The clearing balances other districts last reported to the current one.</summary>
+    public DbSet<ClearingReport> ClearingReports => Set<ClearingReport>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -103,6 +110,8 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
             // The statement's keyset, and a second guard against two writers numbering one account's postings alike.
             posting.HasKey(p => new { p.AccountId, p.Sequence });
             posting.HasIndex(p => new { p.TenantId, p.TransferId });
+            // The expiry round's probe: an account's credits by date.
+            posting.HasIndex(p => new { p.AccountId, p.PostedAt }).HasFilter("\"AmountMinutes\" > 0");
         });
 
         modelBuilder.Entity<Activity>(activity =>
@@ -161,6 +170,33 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
             exchange.HasIndex(e => new { e.TenantId, e.PostedBy });
             exchange.HasIndex(e => new { e.TenantId, e.ProviderId });
             exchange.HasIndex(e => new { e.TenantId, e.ReceiverId });
+        });
+
+        modelBuilder.Entity<ClearingTransfer>(clearing =>
+        {
+            clearing.ToTable("clearing_transfers", table => table.HasCheckConstraint("ck_clearing_transfers_minutes", "\"Minutes\" > 0"));
+            // The sender's client-chosen id names the move on both sides; each district holds one side of it.
+            clearing.HasKey(t => new { t.TenantId, t.Id });
+            clearing.Property(t => t.Id).ValueGeneratedNever();
+            clearing.Property(t => t.Direction).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Counterparty).HasMaxLength(Account.OwnerIdMaxLength);
+            clearing.Property(t => t.UserId).HasMaxLength(Account.OwnerIdMaxLength);
+            clearing.Property(t => t.RequestedBy).HasMaxLength(100);
+            clearing.Property(t => t.RefusalCode).HasMaxLength(100);
+            clearing.Property(t => t.Reason).HasMaxLength(500);
+            // The reconciliation lists what is in flight.
+            clearing.HasIndex(t => new { t.TenantId, t.Status });
+        });
+
+        modelBuilder.Entity<ClearingReport>(report =>
+        {
+            report.ToTable("clearing_reports");
+            report.Property(r => r.Id).ValueGeneratedNever();
+            report.Property(r => r.Counterparty).HasMaxLength(Account.OwnerIdMaxLength);
+            report.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(20);
+            report.HasIndex(r => new { r.TenantId, r.Counterparty, r.Purpose }).IsUnique();
         });
 
         modelBuilder.Entity<LedgerRules>(rules =>

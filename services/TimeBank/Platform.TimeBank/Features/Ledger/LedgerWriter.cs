@@ -40,6 +40,62 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         });
 
     /// <summary>
+    /// Writes every order of a batch in one transaction, all or nothing: an order whose id exists is a replay (the same
+    /// fields) or refuses the batch (other fields); any refusal names the item and leaves the ledger as it was. The
+    /// accounts of the whole batch are locked at once in id order, so concurrent batches queue up instead of deadlocking,
+    /// and every transfer is written with a single save.
+    /// </summary>
+    /// <exception cref="DomainException">An account is unknown, an id is taken by other fields, or a rule refuses an item.</exception>
+    public async Task<IReadOnlyList<TransferWrite>> TransferBatchAsync(
+        IReadOnlyList<TransferOrder> orders, Action<TransferOrder, IReadOnlyDictionary<Guid, Account>> authorize, string? createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(authorize);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Guid[] accountIds = [.. orders.SelectMany(o => new[] { o.From, o.To }).Distinct()];
+        var tenantId = db.CurrentTenantId;
+        await db.Database.ExecuteSqlAsync(
+            $"""SELECT 1 FROM accounts WHERE "TenantId" = {tenantId} AND "Id" = ANY({accountIds}) ORDER BY "Id" FOR UPDATE""", cancellationToken);
+        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        Guid[] ids = [.. orders.Select(o => o.Id)];
+        var existing = await db.Transfers.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var rules = new Dictionary<Purpose, LedgerRules>();
+        var now = clock.GetUtcNow();
+        var writes = new List<TransferWrite>(orders.Count);
+        for (var index = 0; index < orders.Count; index++)
+        {
+            var order = orders[index];
+            try
+            {
+                authorize(order, accounts);
+                if (existing.TryGetValue(order.Id, out var written))
+                {
+                    writes.Add(written.Matches(order) ? new TransferWrite(written, Created: false) : throw DifferentFields(order.Id));
+                    continue;
+                }
+
+                if (!rules.TryGetValue(order.Purpose, out var purposeRules))
+                {
+                    rules[order.Purpose] = purposeRules = await RulesAsync(order.Purpose, cancellationToken);
+                }
+
+                var entry = Transfer.Open(order, Find(accounts, order.From), Find(accounts, order.To), purposeRules, createdBy, now);
+                db.Transfers.Add(entry.Transfer);
+                db.Postings.AddRange(entry.Postings);
+                writes.Add(new TransferWrite(entry.Transfer, Created: true));
+            }
+            catch (DomainException refused)
+            {
+                throw new DomainException(refused.Error, $"Item {index} (transfer {order.Id}): {refused.Message}", refused.Field is { } field ? $"items[{index}].{field}" : $"items[{index}]");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return writes;
+    }
+
+    /// <summary>
     /// Writes <paramref name="order"/> inside the caller's transaction, which commits it together with the rest of a use
     /// case's changes (an approval and its event).
     /// </summary>
@@ -219,10 +275,12 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         foreach (var rules in await db.LedgerRules.AsNoTracking().Where(r => r.ExpiryYears != null).ToListAsync(cancellationToken))
         {
             var earnedBefore = rules.ExpiredBefore(now)!.Value;
-            // Accounts with minutes to spare that were credited before the cutoff; their lots tell whether any are left.
+            // Accounts with minutes to spare credited before the cutoff but after the round last settled them (an index
+            // probe on the credits of each); their lots tell whether any are left.
             var candidates = await db.Accounts.AsNoTracking()
                 .Where(a => a.Purpose == rules.Purpose && a.Kind == AccountKind.Personal && a.BalanceMinutes - a.PendingDebitMinutes > 0
-                    && db.Postings.Any(p => p.AccountId == a.Id && p.AmountMinutes > 0 && p.PostedAt < earnedBefore))
+                    && db.Postings.Any(p => p.AccountId == a.Id && p.AmountMinutes > 0 && p.PostedAt < earnedBefore
+                        && (a.EarnedSettledBefore == null || p.PostedAt >= a.EarnedSettledBefore)))
                 .Select(a => a.Id).ToListAsync(cancellationToken);
             if (candidates.Count == 0)
             {
@@ -238,9 +296,13 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
                 var postings = await db.Postings.AsNoTracking().Where(p => p.AccountId == accountId).OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
                 if (Transfer.Expire(Guid.CreateVersion7(), account, EarnedLots.Of(postings), expiryAccount, rules, earnedBefore, now) is { } entry)
                 {
-                    await SaveAsync(entry, cancellationToken);
+                    db.Transfers.Add(entry.Transfer);
+                    db.Postings.AddRange(entry.Postings);
                     expired++;
                 }
+
+                account.SettleEarnedBefore(earnedBefore);
+                await db.SaveChangesAsync(cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
             }
