@@ -164,7 +164,7 @@ async Task<TimeSpan> PlainInsertAsync(long rows)
         }
 
         await using var batch = new NpgsqlCommand(values.ToString(), connection);
-        batch.Parameters.AddRange([.. parameters]);
+        batch.Parameters.AddRange(parameters.ToArray());
         await batch.ExecuteNonQueryAsync();
     }
 
