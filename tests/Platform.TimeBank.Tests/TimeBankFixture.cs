@@ -20,7 +20,10 @@ public class TimeBankFixture() : ServiceFixture<Program, TimeBankDbContext>("tim
 
     protected override void RecordEvents(EventRecorder.Registrations events) => events
         .Record<VolunteerServiceRecordedIntegrationEvent>()
-        .Record<VolunteerServiceRecordReversedIntegrationEvent>();
+        .Record<VolunteerServiceRecordReversedIntegrationEvent>()
+        .Record<ClearingTransferRequestedIntegrationEvent>()
+        .Record<ClearingTransferAnsweredIntegrationEvent>()
+        .Record<ClearingBalanceReportedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

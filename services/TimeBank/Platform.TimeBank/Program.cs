@@ -1,12 +1,20 @@
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
 using Platform.TimeBank.Data;
+using Platform.TimeBank.Features.Clearing;
+using Platform.TimeBank.Features.Exchanges;
 using Platform.TimeBank.Features.Ledger;
 using Platform.TimeBank.Features.Service;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPlatformService<TimeBankDbContext>("timebank", bus => bus.AddTerritoryReplica<TimeBankDbContext>());
+builder.AddPlatformService<TimeBankDbContext>("timebank", bus =>
+{
+    bus.AddTerritoryReplica<TimeBankDbContext>();
+    bus.AddConsumer<ClearingTransferRequestedConsumer>();
+    bus.AddConsumer<ClearingTransferAnsweredConsumer>();
+    bus.AddConsumer<ClearingBalanceReportedConsumer>();
+});
 builder.Services.AddScoped<LedgerWriter>();
 builder.Services.AddOptions<LedgerJobOptions>().BindConfiguration(LedgerJobOptions.SectionName);
 builder.Services.AddHostedService<PendingTransferExpiry>();
@@ -20,6 +28,8 @@ var app = builder.Build();
 app.UsePlatformPipeline();
 app.MapLedgerEndpoints();
 app.MapServiceEndpoints();
+app.MapExchangeEndpoints();
+app.MapClearingEndpoints();
 
 app.Run();
 

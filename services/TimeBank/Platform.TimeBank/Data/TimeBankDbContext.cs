@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
+using Platform.TimeBank.Domain.Clearing;
+using Platform.TimeBank.Domain.Exchanges;
 using Platform.TimeBank.Domain.Ledger;
 using Platform.TimeBank.Domain.Service;
 
@@ -24,6 +26,9 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
     /// <summary>The shifts' table, whose rows an approval locks.</summary>
     public const string ShiftsTable = "shifts";
 
+    /// <summary>The exchanges' table, whose rows each step of an exchange locks.</summary>
+    public const string ExchangesTable = "exchanges";
+
     /// <summary>The postings' table, which the database refuses to change or delete rows of.</summary>
     public const string PostingsTable = "postings";
 
@@ -44,6 +49,15 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
 
     /// <summary>The current district's shifts with their sign-ups.</summary>
     public DbSet<Shift> Shifts => Set<Shift>();
+
+    /// <summary>The current district's exchanges between neighbours and community needs.</summary>
+    public DbSet<Exchange> Exchanges => Set<Exchange>();
+
+    /// <summary>The current district's sides of clearing transfers with other districts.</summary>
+    public DbSet<ClearingTransfer> ClearingTransfers => Set<ClearingTransfer>();
+
+    /// <summary>The clearing balances other districts last reported to the current one.</summary>
+    public DbSet<ClearingReport> ClearingReports => Set<ClearingReport>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -96,6 +110,8 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
             // The statement's keyset, and a second guard against two writers numbering one account's postings alike.
             posting.HasKey(p => new { p.AccountId, p.Sequence });
             posting.HasIndex(p => new { p.TenantId, p.TransferId });
+            // The expiry round's probe: an account's credits by date.
+            posting.HasIndex(p => new { p.AccountId, p.PostedAt }).HasFilter("\"AmountMinutes\" > 0");
         });
 
         modelBuilder.Entity<Activity>(activity =>
@@ -130,6 +146,57 @@ public sealed class TimeBankDbContext(DbContextOptions<TimeBankDbContext> option
                 signUp.Property(u => u.ApprovedBy).HasMaxLength(100);
             });
             shift.Navigation(s => s.SignUps).HasField("_signUps");
+        });
+
+        modelBuilder.Entity<Exchange>(exchange =>
+        {
+            exchange.ToTable(ExchangesTable, table => table.HasCheckConstraint("ck_exchanges_minutes", "\"Minutes\" > 0"));
+            exchange.Property(e => e.Id).ValueGeneratedNever();
+            exchange.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Category).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            exchange.Property(e => e.Description).HasMaxLength(Exchange.DescriptionMaxLength);
+            exchange.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            exchange.Property(e => e.PostedBy).HasMaxLength(100);
+            exchange.Property(e => e.ProviderId).HasMaxLength(100);
+            exchange.Property(e => e.ReceiverId).HasMaxLength(100);
+            exchange.Property(e => e.DisputedBy).HasMaxLength(100);
+            exchange.Property(e => e.FinishedBy).HasMaxLength(100);
+            exchange.Property(e => e.DisputeReason).HasMaxLength(Exchange.NoteMaxLength);
+            exchange.Property(e => e.ResolutionNote).HasMaxLength(Exchange.NoteMaxLength);
+            exchange.Ignore(e => e.HoldsReservation);
+            // The board lists open exchanges of a subtree newest first; a resident's own by poster, provider or receiver.
+            exchange.HasIndex(e => new { e.TenantId, e.Status, e.NodePath });
+            exchange.HasIndex(e => new { e.TenantId, e.PostedBy });
+            exchange.HasIndex(e => new { e.TenantId, e.ProviderId });
+            exchange.HasIndex(e => new { e.TenantId, e.ReceiverId });
+        });
+
+        modelBuilder.Entity<ClearingTransfer>(clearing =>
+        {
+            clearing.ToTable("clearing_transfers", table => table.HasCheckConstraint("ck_clearing_transfers_minutes", "\"Minutes\" > 0"));
+            // The sender's client-chosen id names the move on both sides; each district holds one side of it.
+            clearing.HasKey(t => new { t.TenantId, t.Id });
+            clearing.Property(t => t.Id).ValueGeneratedNever();
+            clearing.Property(t => t.Direction).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            clearing.Property(t => t.Counterparty).HasMaxLength(Account.OwnerIdMaxLength);
+            clearing.Property(t => t.UserId).HasMaxLength(Account.OwnerIdMaxLength);
+            clearing.Property(t => t.RequestedBy).HasMaxLength(100);
+            clearing.Property(t => t.RefusalCode).HasMaxLength(100);
+            clearing.Property(t => t.Reason).HasMaxLength(500);
+            // The reconciliation lists what is in flight.
+            clearing.HasIndex(t => new { t.TenantId, t.Status });
+        });
+
+        modelBuilder.Entity<ClearingReport>(report =>
+        {
+            report.ToTable("clearing_reports");
+            report.Property(r => r.Id).ValueGeneratedNever();
+            report.Property(r => r.Counterparty).HasMaxLength(Account.OwnerIdMaxLength);
+            report.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(20);
+            report.HasIndex(r => new { r.TenantId, r.Counterparty, r.Purpose }).IsUnique();
         });
 
         modelBuilder.Entity<LedgerRules>(rules =>

@@ -57,6 +57,12 @@ public sealed class Account : ITenantOwned
     /// <summary>How many postings the account has; the next posting's sequence number is one more.</summary>
     public long PostingCount { get; private set; }
 
+    /// <summary>
+    /// Every lot earned before this instant is spent or expired: the expiry round looks only at credits since (null: it
+    /// never settled the account), so each round touches the accounts with something newly due, not every old account.
+    /// </summary>
+    public DateTimeOffset? EarnedSettledBefore { get; private set; }
+
     /// <summary>When the account was opened.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -164,6 +170,18 @@ public sealed class Account : ITenantOwned
         }
 
         return Record(transfer, transfer.Minutes, now);
+    }
+
+    /// <summary>
+    /// Records that the expiry round left nothing of the lots earned before <paramref name="cutoff"/>. Not while outgoing
+    /// pending transfers reserve minutes: were one voided, its minutes (of old lots) would still have to expire.
+    /// </summary>
+    internal void SettleEarnedBefore(DateTimeOffset cutoff)
+    {
+        if (PendingDebitMinutes == 0 && (EarnedSettledBefore is null || EarnedSettledBefore < cutoff))
+        {
+            EarnedSettledBefore = cutoff;
+        }
     }
 
     /// <summary>Counts minutes as earned by service (positive) or takes back earned minutes that were reversed (negative).</summary>

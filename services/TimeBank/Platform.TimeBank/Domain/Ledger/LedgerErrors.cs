@@ -53,6 +53,9 @@ public static class LedgerErrors
     /// <summary>400: a transfer from an account to itself.</summary>
     public static readonly DomainError SameAccount = DomainError.Invalid("timebank.same_account");
 
+    /// <summary>400: a statement's period ends before it starts, or holds too many postings for one file.</summary>
+    public static readonly DomainError InvalidPeriod = DomainError.Invalid("timebank.invalid_period");
+
     /// <summary>400: the settings break a rule (cap below minimum, timeout out of range).</summary>
     public static readonly DomainError InvalidSettings = DomainError.Invalid("timebank.invalid_settings");
 }

@@ -11,7 +11,11 @@ namespace Platform.TimeBank.Domain.Ledger;
 /// <param name="Minutes">Whole minutes, at least one.</param>
 /// <param name="Memo">What it is for (not compared on a replay).</param>
 /// <param name="Pending">Reserve now, post or void later.</param>
-public sealed record TransferOrder(Guid Id, Purpose Purpose, Guid From, Guid To, long Minutes, string? Memo, bool Pending);
+/// <param name="ExpiresAt">
+/// For a pending transfer the service writes for a use case that takes longer (an exchange's payment): when it expires,
+/// instead of after the district's pending timeout. Not compared on a replay.
+/// </param>
+public sealed record TransferOrder(Guid Id, Purpose Purpose, Guid From, Guid To, long Minutes, string? Memo, bool Pending, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>A transfer together with the postings it wrote (none for a reservation or a void).</summary>
 /// <param name="Transfer">The transfer.</param>
@@ -252,7 +256,7 @@ public sealed class Transfer : ITenantOwned
             from.ReserveDebit(order.Minutes, fromLimits);
             to.ReserveCredit(order.Minutes, toLimits);
             transfer.Status = TransferStatus.Pending;
-            transfer.ExpiresAt = now + rules.PendingTimeout;
+            transfer.ExpiresAt = order.ExpiresAt ?? now + rules.PendingTimeout;
             return new LedgerEntry(transfer, []);
         }
 

@@ -102,6 +102,14 @@ internal sealed record LedgerAccess(string UserId, CallerScope Scope, bool IsSta
     public async Task RequireMayTransferAsync(Guid from, Guid to, TimeBankDbContext db, CancellationToken cancellationToken)
     {
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.Id == from || a.Id == to).ToDictionaryAsync(a => a.Id, cancellationToken);
+        RequireMayTransfer(from, to, accounts);
+    }
+
+    /// <summary>As <see cref="RequireMayTransferAsync"/>, over accounts already loaded (a batch's).</summary>
+    /// <exception cref="DomainException">An account is unknown to the caller.</exception>
+    public void RequireMayTransfer(Guid from, Guid to, IReadOnlyDictionary<Guid, Account> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.GetValueOrDefault(from) is not { } debited || !(Owns(debited) || (IsStaff && Sees(debited))))
         {
             throw AccountNotFound(from, "from");

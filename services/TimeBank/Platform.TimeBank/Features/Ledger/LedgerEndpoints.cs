@@ -23,7 +23,9 @@ internal static class LedgerEndpoints
         ListAccounts.Map(users);
         GetAccount.Map(users);
         GetStatement.Map(users);
+        ExportStatement.Map(users);
         CreateTransfer.Map(users);
+        CreateTransferBatch.Map(users);
         GetTransfer.Map(users);
         FinishTransfer.Map(users);
         ReverseTransfer.Map(users);

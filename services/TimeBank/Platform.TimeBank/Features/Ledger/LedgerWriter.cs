@@ -40,17 +40,69 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         });
 
     /// <summary>
+    /// Writes every order of a batch in one transaction, all or nothing: an order whose id exists is a replay (the same
+    /// fields) or refuses the batch (other fields); any refusal names the item and leaves the ledger as it was. The
+    /// accounts of the whole batch are locked at once in id order, so concurrent batches queue up instead of deadlocking,
+    /// and every transfer is written with a single save.
+    /// </summary>
+    /// <exception cref="DomainException">An account is unknown, an id is taken by other fields, or a rule refuses an item.</exception>
+    public async Task<IReadOnlyList<TransferWrite>> TransferBatchAsync(
+        IReadOnlyList<TransferOrder> orders, Action<TransferOrder, IReadOnlyDictionary<Guid, Account>> authorize, string? createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(authorize);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Guid[] accountIds = [.. orders.SelectMany(o => new[] { o.From, o.To }).Distinct()];
+        var tenantId = db.CurrentTenantId;
+        await db.Database.ExecuteSqlAsync(
+            $"""SELECT 1 FROM accounts WHERE "TenantId" = {tenantId} AND "Id" = ANY({accountIds}) ORDER BY "Id" FOR UPDATE""", cancellationToken);
+        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        Guid[] ids = [.. orders.Select(o => o.Id)];
+        var existing = await db.Transfers.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var rules = new Dictionary<Purpose, LedgerRules>();
+        var now = clock.GetUtcNow();
+        var writes = new List<TransferWrite>(orders.Count);
+        for (var index = 0; index < orders.Count; index++)
+        {
+            var order = orders[index];
+            try
+            {
+                authorize(order, accounts);
+                if (existing.TryGetValue(order.Id, out var written))
+                {
+                    writes.Add(written.Matches(order) ? new TransferWrite(written, Created: false) : throw DifferentFields(order.Id));
+                    continue;
+                }
+
+                if (!rules.TryGetValue(order.Purpose, out var purposeRules))
+                {
+                    rules[order.Purpose] = purposeRules = await RulesAsync(order.Purpose, cancellationToken);
+                }
+
+                var entry = Transfer.Open(order, Find(accounts, order.From), Find(accounts, order.To), purposeRules, createdBy, now);
+                db.Transfers.Add(entry.Transfer);
+                db.Postings.AddRange(entry.Postings);
+                writes.Add(new TransferWrite(entry.Transfer, Created: true));
+            }
+            catch (DomainException refused)
+            {
+                throw new DomainException(refused.Error, $"Item {index} (transfer {order.Id}): {refused.Message}", refused.Field is { } field ? $"items[{index}].{field}" : $"items[{index}]");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return writes;
+    }
+
+    /// <summary>
     /// Writes <paramref name="order"/> inside the caller's transaction, which commits it together with the rest of a use
     /// case's changes (an approval and its event).
     /// </summary>
     /// <exception cref="DomainException">An account is unknown or a rule refuses the transfer.</exception>
     public async Task<LedgerEntry> WriteAsync(TransferOrder order, string? createdBy, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A ledger write runs inside a transaction that holds its locks.");
-        }
-
+        RequireTransaction();
         var (from, to) = await LockAccountsAsync(order.From, order.To, cancellationToken);
         var entry = Transfer.Open(order, from, to, await RulesAsync(order.Purpose, cancellationToken), createdBy, clock.GetUtcNow());
         await SaveAsync(entry, cancellationToken);
@@ -82,14 +134,34 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
     public async Task<Transfer> FinishAsync(Guid id, bool post, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var transfer = await FinishWithinAsync(id, post, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return transfer;
+        }
+        catch (DomainException expired) when (expired.Error == LedgerErrors.TransferExpired)
+        {
+            // The expiry is kept even though the request is refused: the sweep would void it anyway.
+            await transaction.CommitAsync(cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Posts or voids pending transfer <paramref name="id"/> inside the caller's transaction, which commits it together
+    /// with the rest of a use case's changes (an exchange's confirmation).
+    /// </summary>
+    /// <exception cref="DomainException">There is no such transfer, it is finished, or it expired (then it is voided, saved but not committed).</exception>
+    public async Task<Transfer> FinishWithinAsync(Guid id, bool post, CancellationToken cancellationToken)
+    {
+        RequireTransaction();
         var transfer = await LockTransferAsync(id, cancellationToken);
         var (from, to) = await LockAccountsAsync(transfer.DebitAccountId, transfer.CreditAccountId, cancellationToken);
         var now = clock.GetUtcNow();
         if (transfer.ExpireIfDue(from, to, now))
         {
-            // The expiry is kept even though the request is refused: the sweep would void it anyway.
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             throw new DomainException(LedgerErrors.TransferExpired, $"Transfer {id} expired at {transfer.ExpiresAt:O} and is voided.");
         }
 
@@ -103,8 +175,30 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return transfer;
+    }
+
+    /// <summary>
+    /// Voids transfer <paramref name="id"/> inside the caller's transaction if it is still pending (an expired one too, which
+    /// the sweep would void anyway); a transfer already voided stays as it is.
+    /// </summary>
+    /// <exception cref="DomainException">There is no such transfer, or it was posted.</exception>
+    public async Task VoidIfPendingWithinAsync(Guid id, CancellationToken cancellationToken)
+    {
+        RequireTransaction();
+        var transfer = await LockTransferAsync(id, cancellationToken);
+        if (transfer.Status == TransferStatus.Voided)
+        {
+            return;
+        }
+
+        var (from, to) = await LockAccountsAsync(transfer.DebitAccountId, transfer.CreditAccountId, cancellationToken);
+        if (!transfer.ExpireIfDue(from, to, clock.GetUtcNow()))
+        {
+            transfer.Void(from, to, clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -181,10 +275,12 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
         foreach (var rules in await db.LedgerRules.AsNoTracking().Where(r => r.ExpiryYears != null).ToListAsync(cancellationToken))
         {
             var earnedBefore = rules.ExpiredBefore(now)!.Value;
-            // Accounts with minutes to spare that were credited before the cutoff; their lots tell whether any are left.
+            // Accounts with minutes to spare credited before the cutoff but after the round last settled them (an index
+            // probe on the credits of each); their lots tell whether any are left.
             var candidates = await db.Accounts.AsNoTracking()
                 .Where(a => a.Purpose == rules.Purpose && a.Kind == AccountKind.Personal && a.BalanceMinutes - a.PendingDebitMinutes > 0
-                    && db.Postings.Any(p => p.AccountId == a.Id && p.AmountMinutes > 0 && p.PostedAt < earnedBefore))
+                    && db.Postings.Any(p => p.AccountId == a.Id && p.AmountMinutes > 0 && p.PostedAt < earnedBefore
+                        && (a.EarnedSettledBefore == null || p.PostedAt >= a.EarnedSettledBefore)))
                 .Select(a => a.Id).ToListAsync(cancellationToken);
             if (candidates.Count == 0)
             {
@@ -200,9 +296,13 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
                 var postings = await db.Postings.AsNoTracking().Where(p => p.AccountId == accountId).OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
                 if (Transfer.Expire(Guid.CreateVersion7(), account, EarnedLots.Of(postings), expiryAccount, rules, earnedBefore, now) is { } entry)
                 {
-                    await SaveAsync(entry, cancellationToken);
+                    db.Transfers.Add(entry.Transfer);
+                    db.Postings.AddRange(entry.Postings);
                     expired++;
                 }
+
+                account.SettleEarnedBefore(earnedBefore);
+                await db.SaveChangesAsync(cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -214,6 +314,14 @@ internal sealed class LedgerWriter(TimeBankDbContext db, TimeProvider clock)
     /// <summary>The current district's rules for <paramref name="purpose"/>, its own or the defaults.</summary>
     public async Task<LedgerRules> RulesAsync(Purpose purpose, CancellationToken cancellationToken) =>
         await db.LedgerRules.AsNoTracking().SingleOrDefaultAsync(r => r.Purpose == purpose, cancellationToken) ?? LedgerRules.Defaults(purpose);
+
+    private void RequireTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A ledger write runs inside a transaction that holds its locks.");
+        }
+    }
 
     private Task<Transfer?> FindTransferAsync(Guid id, CancellationToken cancellationToken) =>
         db.Transfers.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
