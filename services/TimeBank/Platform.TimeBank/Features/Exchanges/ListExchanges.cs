@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 using Platform.TimeBank.Data;
 using Platform.TimeBank.Domain.Exchanges;
@@ -64,9 +65,8 @@ internal static class ListExchanges
         }
 
         var paging = new PageRequest(query.Page, query.PageSize);
-        var total = await exchanges.CountAsync(cancellationToken);
-        var items = await exchanges.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ExchangeResponse>([.. items.Select(ExchangeResponse.Of)], paging.Page, paging.Size, total));
+        var listed = await exchanges.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(ExchangeResponse.Of));
     }
 
     private static async Task<Ok<ExchangeResponse>> GetAsync(Guid id, TimeBankDbContext db, CancellationToken cancellationToken) =>
