@@ -41,11 +41,12 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
     /// A machine client registered by the demo district's admin in the identity service with scope <c>property</c>, as a
     /// company's own system would be: its id, and a client of this service with its client-credentials token.
     /// </summary>
-    public async Task<(string ClientId, HttpClient Client)> MachineClientAsync()
+    /// <param name="tenant">The district (default the demo district).</param>
+    public async Task<(string ClientId, HttpClient Client)> MachineClientAsync(TenantInfo? tenant = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var identity = Identity.Factory.CreateClient();
-        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(Demo, PlatformRoleNames.DistrictAdmin, null));
+        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(tenant ?? Demo, PlatformRoleNames.DistrictAdmin, null));
         using var registered = await identity.PostAsJsonAsync("/api/identity/clients", new { displayName = "幸福物业服务有限公司", scopes = new[] { "property" } }, cancellationToken);
         var client = await registered.AssertOkAsync(HttpStatusCode.Created);
         var clientId = client.GetProperty("clientId").GetString()!;
@@ -64,6 +65,12 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
         web.UseSetting("PersonalData:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         web.UseSetting("PersonalData:CurrentKeyId", "test-1");
         web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // Webhooks reach the tests' own receiver on the loopback, over plain http, and retry within a second.
+        web.UseSetting("Property:Webhooks:RequireHttps", "false");
+        web.UseSetting("Property:Webhooks:AllowedPrivateNetworks:0", "127.0.0.0/8");
+        web.UseSetting("Property:Webhooks:RetryDelays:0", "00:00:00.3");
+        web.UseSetting("Property:Webhooks:RetryDelays:1", "00:00:00.6");
+        web.UseSetting("Property:Webhooks:PollInterval", "00:00:00.1");
     }
 
     private readonly TerritoryTreeEvents _demoTree = new(Demo);

@@ -6,6 +6,7 @@ using Platform.Property.Features.Companies;
 using Platform.Property.Features.Funds;
 using Platform.Property.Features.Integration;
 using Platform.Property.Features.Votes;
+using Platform.Property.Features.Webhooks;
 using Platform.Property.Features.WorkOrders;
 
 namespace Platform.Property.Features;
@@ -76,6 +77,9 @@ internal static class PropertyEndpoints
 
         var workOrders = property.MapGroup("/work-orders").RequireAuthorization(WorkOrderReadersPolicy).WithTags("工单 Work orders");
         WorkOrderEndpoints.Map(workOrders);
+
+        var webhooks = property.MapGroup("/webhooks").RequireAuthorization(CompaniesPolicy).WithTags("Webhooks 事件推送");
+        WebhookEndpoints.Map(webhooks);
 
         var integration = property.MapGroup("/integration").WithTags("工单 Work orders");
         ReceiveCloudEvent.Map(integration);
