@@ -107,7 +107,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             unit.OwnsMany(u => u.Holders, holder =>
             {
                 holder.ToTable("unit_holders");
-                holder.WithOwner().HasForeignKey("UnitId");
+                holder.WithOwner().HasForeignKey(h => h.UnitId);
                 holder.Property<int>("Id");
                 holder.HasKey("Id");
                 holder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
