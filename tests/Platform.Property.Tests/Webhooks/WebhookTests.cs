@@ -23,19 +23,8 @@ public sealed class WebhookTests(PropertyFixture fixture)
     /// <summary>A company with a machine client holding the contract of a new area.</summary>
     private async Task<(TestCompound Compound, string Code, HttpClient Company)> CompanyAsync(TenantInfo? district = null)
     {
-        var tenant = district ?? PropertyFixture.Demo;
-        var compound = await fixture.NewCompoundAsync(tenant: tenant);
-        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: tenant);
-        var areaId = await admin.CreateAreaAsync(compound.Id);
-        var (clientId, company) = await fixture.MachineClientAsync(tenant);
-        var code = "pc-" + Guid.NewGuid().ToString("N")[..8];
-        var registered = await (await admin.PostAsJsonAsync(
-            "/api/property/companies", new { code, name = "安居物业服务有限公司", creditCode = TestHolders.CreditCode(), redProperty = false, clientId }, Cancellation))
-            .AssertOkAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync(
-            $"/api/property/areas/{areaId}/contracts", new { companyId = registered.GetProperty("id").GetGuid(), kind = "owners_signed" }, Cancellation))
-            .AssertOkAsync(HttpStatusCode.Created);
-        return (compound, code, company);
+        var contracted = await fixture.ContractedAreaAsync(district);
+        return (contracted.Compound, contracted.CompanyCode, contracted.Company);
     }
 
     private async Task<Guid> AssignAsync(Guid nodeId, string companyCode)

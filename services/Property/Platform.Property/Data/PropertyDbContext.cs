@@ -56,6 +56,12 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
     /// <summary>The companies' work orders.</summary>
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
+    /// <summary>The companies' project managers of areas.</summary>
+    public DbSet<ProjectManagerAppointment> ProjectManagers => Set<ProjectManagerAppointment>();
+
+    /// <summary>Public-income and maintenance-fund statements of areas.</summary>
+    public DbSet<AreaStatement> Statements => Set<AreaStatement>();
+
     /// <summary>The companies' webhooks.</summary>
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
@@ -305,6 +311,31 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             delivery.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.CreatedAt });
             // The dispatcher's claim: due pending deliveries of every district.
             delivery.HasIndex(d => d.NextAttemptAt).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_webhook_deliveries_due");
+        });
+
+        modelBuilder.Entity<ProjectManagerAppointment>(manager =>
+        {
+            manager.ToTable("project_managers");
+            manager.Property(m => m.Id).ValueGeneratedNever();
+            manager.Property(m => m.Name).HasMaxLength(ProjectManagerAppointment.NameMaxLength);
+            manager.Property(m => m.ReportRecordedBy).HasMaxLength(100);
+            // One manager in office per area: the index decides between two recorded at once.
+            manager.HasIndex(m => new { m.TenantId, m.AreaId }).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+            manager.HasIndex(m => new { m.TenantId, m.CompanyId, m.TookOfficeOn });
+        });
+
+        modelBuilder.Entity<AreaStatement>(statement =>
+        {
+            statement.ToTable("statements");
+            statement.Property(s => s.Id).ValueGeneratedNever();
+            statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+            statement.Property(s => s.OpeningBalance).HasPrecision(16, 2);
+            statement.Property(s => s.ClosingBalance).HasPrecision(16, 2);
+            statement.Property(s => s.PublishedBy).HasMaxLength(100);
+            statement.Property(s => s.Lines).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<StatementLine>>.Converter, JsonText<IReadOnlyList<StatementLine>>.Comparer);
+            // One statement of a kind per area and period.
+            statement.HasIndex(s => new { s.TenantId, s.AreaId, s.Kind, s.PeriodStart, s.PeriodEnd }).IsUnique();
         });
     }
 }

@@ -130,4 +130,19 @@ public static class PropertyErrors
 
     /// <summary>403: the machine client is not the registered client of any company of the district.</summary>
     public static readonly DomainError NotACompanyClient = DomainError.Forbidden("property.not_a_company_client");
+
+    /// <summary>400: a project manager's day of taking office or of reporting is in the future, or out of order.</summary>
+    public static readonly DomainError AppointmentDate = DomainError.Invalid("property.appointment_date");
+
+    /// <summary>409: the project manager's report was recorded already.</summary>
+    public static readonly DomainError AlreadyReported = DomainError.Conflict("property.already_reported");
+
+    /// <summary>404: no project manager appointment with that id that the caller can see.</summary>
+    public static readonly DomainError AppointmentNotFound = DomainError.NotFound("property.appointment_not_found");
+
+    /// <summary>400: a statement's period, lines or amounts are unacceptable.</summary>
+    public static readonly DomainError StatementInvalid = DomainError.Invalid("property.statement_invalid");
+
+    /// <summary>409: the area has a statement of that kind for that period already.</summary>
+    public static readonly DomainError StatementExists = DomainError.Conflict("property.statement_exists");
 }
