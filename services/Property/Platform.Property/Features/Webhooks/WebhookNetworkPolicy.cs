@@ -64,6 +64,10 @@ internal sealed class WebhookNetworkPolicy
         {
             return $"The host '{host}' does not resolve.";
         }
+        catch (ArgumentException)
+        {
+            return $"The host '{host}' is not a name DNS can look up (a label or the whole name is too long).";
+        }
 
         return addresses.Length == 0 ? $"The host '{host}' does not resolve."
             : addresses.FirstOrDefault(a => !Allows(a)) is { } refused ? $"The host '{host}' reaches {refused}, a private, loopback or link-local address; webhooks go to public addresses only."
