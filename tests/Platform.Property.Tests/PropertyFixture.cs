@@ -41,11 +41,12 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
     /// A machine client registered by the demo district's admin in the identity service with scope <c>property</c>, as a
     /// company's own system would be: its id, and a client of this service with its client-credentials token.
     /// </summary>
-    public async Task<(string ClientId, HttpClient Client)> MachineClientAsync()
+    /// <param name="tenant">The district (default the demo district).</param>
+    public async Task<(string ClientId, HttpClient Client)> MachineClientAsync(TenantInfo? tenant = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var identity = Identity.Factory.CreateClient();
-        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(Demo, PlatformRoleNames.DistrictAdmin, null));
+        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(tenant ?? Demo, PlatformRoleNames.DistrictAdmin, null));
         using var registered = await identity.PostAsJsonAsync("/api/identity/clients", new { displayName = "幸福物业服务有限公司", scopes = new[] { "property" } }, cancellationToken);
         var client = await registered.AssertOkAsync(HttpStatusCode.Created);
         var clientId = client.GetProperty("clientId").GetString()!;
@@ -58,12 +59,40 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
         return (clientId, Client(token.GetProperty("access_token").GetString()!));
     }
 
+    /// <summary>
+    /// A new area of <paramref name="tenant"/> (default the demo district) under an owners-signed contract with a new
+    /// company that has a machine client: the area's compound, the company's code and client, and the district admin.
+    /// </summary>
+    public async Task<ContractedArea> ContractedAreaAsync(TenantInfo? tenant = null)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var district = tenant ?? Demo;
+        var compound = await NewCompoundAsync(tenant: district);
+        var admin = await MemberClientAsync(PlatformRoleNames.DistrictAdmin, tenant: district);
+        using var area = await admin.PostAsJsonAsync("/api/property/areas", Api.PropertyApi.Area(compound.Id), cancellationToken);
+        var areaId = (await area.AssertOkAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var (clientId, company) = await MachineClientAsync(district);
+        var code = "pc-" + Guid.NewGuid().ToString("N")[..8];
+        using var registered = await admin.PostAsJsonAsync(
+            "/api/property/companies", new { code, name = "幸福物业服务有限公司", creditCode = TestHolders.CreditCode(), redProperty = true, clientId }, cancellationToken);
+        var companyId = (await registered.AssertOkAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var signed = await admin.PostAsJsonAsync($"/api/property/areas/{areaId}/contracts", new { companyId, kind = "owners_signed" }, cancellationToken);
+        await signed.AssertOkAsync(HttpStatusCode.Created);
+        return new ContractedArea(compound, areaId, companyId, code, company, admin);
+    }
+
     protected override void Configure(IWebHostBuilder web)
     {
         // Fresh keys per run: nothing in the tests depends on the development keys.
         web.UseSetting("PersonalData:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         web.UseSetting("PersonalData:CurrentKeyId", "test-1");
         web.UseSetting("PersonalData:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // Webhooks reach the tests' own receiver on the loopback, over plain http, and retry within a second.
+        web.UseSetting("Property:Webhooks:RequireHttps", "false");
+        web.UseSetting("Property:Webhooks:AllowedPrivateNetworks:0", "127.0.0.0/8");
+        web.UseSetting("Property:Webhooks:RetryDelays:0", "00:00:00.3");
+        web.UseSetting("Property:Webhooks:RetryDelays:1", "00:00:00.6");
+        web.UseSetting("Property:Webhooks:PollInterval", "00:00:00.1");
     }
 
     private readonly TerritoryTreeEvents _demoTree = new(Demo);
@@ -113,3 +142,12 @@ public sealed class PropertyFixture() : ServiceFixture<Program, PropertyDbContex
 /// <param name="Id">The compound.</param>
 /// <param name="Buildings">Its buildings.</param>
 public sealed record TestCompound(Guid Id, IReadOnlyList<Guid> Buildings);
+
+/// <summary>An area under contract with a company that has a machine client.</summary>
+/// <param name="Compound">The area's compound.</param>
+/// <param name="AreaId">The area.</param>
+/// <param name="CompanyId">The company.</param>
+/// <param name="CompanyCode">The code demands are assigned to it by.</param>
+/// <param name="Company">A client of the company's machine client.</param>
+/// <param name="Admin">A client of the district's admin.</param>
+public sealed record ContractedArea(TestCompound Compound, Guid AreaId, Guid CompanyId, string CompanyCode, HttpClient Company, HttpClient Admin);

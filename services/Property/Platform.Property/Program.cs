@@ -5,6 +5,7 @@ using Platform.Property.Data;
 using Platform.Property.Features;
 using Platform.Property.Features.Areas;
 using Platform.Property.Features.Integration;
+using Platform.Property.Features.Webhooks;
 using Platform.Property.Features.WorkOrders;
 using Platform.ServiceHost;
 using Platform.TerritoryReplica;
@@ -18,6 +19,7 @@ builder.AddPlatformService<PropertyDbContext>("property", bus =>
 });
 builder.Services.AddPersonalData();
 builder.Services.AddRollImports();
+builder.Services.AddWebhooks(builder.Configuration);
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PropertyEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PropertyEndpoints.KeeperRoles))

@@ -16,18 +16,8 @@ public sealed class WorkOrderTests(PropertyFixture fixture)
     /// <summary>An area under contract with a company that has a machine client.</summary>
     private async Task<(TestCompound Compound, Guid AreaId, string CompanyCode, HttpClient Company, HttpClient Admin)> ContractedAreaAsync()
     {
-        var compound = await fixture.NewCompoundAsync();
-        var admin = await fixture.MemberClientAsync(PlatformRoleNames.DistrictAdmin);
-        var areaId = await admin.CreateAreaAsync(compound.Id);
-        var (clientId, company) = await fixture.MachineClientAsync();
-        var code = "pc-" + Guid.NewGuid().ToString("N")[..8];
-        var registered = await (await admin.PostAsJsonAsync(
-            "/api/property/companies", new { code, name = "幸福物业服务有限公司", creditCode = TestHolders.CreditCode(), redProperty = true, clientId }, Cancellation))
-            .AssertOkAsync(HttpStatusCode.Created);
-        var companyId = registered.GetProperty("id").GetGuid();
-        await (await admin.PostAsJsonAsync($"/api/property/areas/{areaId}/contracts", new { companyId, kind = "owners_signed" }, Cancellation))
-            .AssertOkAsync(HttpStatusCode.Created);
-        return (compound, areaId, code, company, admin);
+        var contracted = await fixture.ContractedAreaAsync();
+        return (contracted.Compound, contracted.AreaId, contracted.CompanyCode, contracted.Company, contracted.Admin);
     }
 
     private async Task<Guid> AssignAsync(Guid nodeId, string companyCode)

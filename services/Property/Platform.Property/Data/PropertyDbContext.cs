@@ -7,6 +7,7 @@ using Platform.Property.Domain.Companies;
 using Platform.Property.Domain.Funds;
 using Platform.Property.Domain.Roll;
 using Platform.Property.Domain.Votes;
+using Platform.Property.Domain.Webhooks;
 using Platform.Property.Domain.WorkOrders;
 using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
@@ -16,7 +17,7 @@ namespace Platform.Property.Data;
 /// <summary>
 /// The property database: areas with their owners' roll (units, holders, owners), votes with their frozen rolls and
 /// ballots, the district's decision rules, maintenance-fund spendings, property companies with their contracts and
-/// work orders, owners' and interim committees, a replica of each district's territory tree,
+/// work orders and webhooks, owners' and interim committees, a replica of each district's territory tree,
 /// roll import jobs, and the tenant catalogue, outbox and inbox every service has. Everything but the catalogue is tenant-owned.
 /// </summary>
 public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options, ITenantContext tenantContext)
@@ -54,6 +55,18 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     /// <summary>The companies' work orders.</summary>
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
+    /// <summary>The companies' project managers of areas.</summary>
+    public DbSet<ProjectManagerAppointment> ProjectManagers => Set<ProjectManagerAppointment>();
+
+    /// <summary>Public-income and maintenance-fund statements of areas.</summary>
+    public DbSet<AreaStatement> Statements => Set<AreaStatement>();
+
+    /// <summary>The companies' webhooks.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    /// <summary>Events on their way to the webhooks, and the log of those sent.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Owners' committees and interim committees of the district's areas.</summary>
     public DbSet<Committee> Committees => Set<Committee>();
@@ -100,7 +113,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             unit.OwnsMany(u => u.Holders, holder =>
             {
                 holder.ToTable("unit_holders");
-                holder.WithOwner().HasForeignKey("UnitId");
+                holder.WithOwner().HasForeignKey(h => h.UnitId);
                 holder.Property<int>("Id");
                 holder.HasKey("Id");
                 holder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
@@ -268,6 +281,58 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             // A company's list, newest first.
             order.HasIndex(o => new { o.TenantId, o.CompanyId, o.ReceivedAt });
             order.HasIndex(o => new { o.TenantId, o.AreaId, o.ReceivedAt });
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(webhook =>
+        {
+            webhook.ToTable("webhook_subscriptions");
+            webhook.Property(w => w.Id).ValueGeneratedNever();
+            webhook.Property(w => w.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
+            webhook.Property(w => w.SecretProtected).HasMaxLength(200);
+            webhook.Property(w => w.CreatedBy).HasMaxLength(100);
+            webhook.Property(w => w.EventTypes).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<WebhookEventType>>.Converter, JsonText<IReadOnlyList<WebhookEventType>>.Comparer);
+            webhook.HasIndex(w => new { w.TenantId, w.CompanyId, w.CreatedAt });
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.Property(d => d.Id).ValueGeneratedNever();
+            delivery.Property(d => d.EventType).HasConversion<string>().HasMaxLength(40);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            delivery.Property(d => d.RedeliveredBy).HasMaxLength(100);
+            delivery.Property(d => d.Attempts).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<WebhookAttempt>>.Converter, JsonText<IReadOnlyList<WebhookAttempt>>.Comparer);
+            // A webhook's log, newest first.
+            delivery.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.CreatedAt });
+            // The dispatcher's claim: due pending deliveries of every district.
+            delivery.HasIndex(d => d.NextAttemptAt).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_webhook_deliveries_due");
+        });
+
+        modelBuilder.Entity<ProjectManagerAppointment>(manager =>
+        {
+            manager.ToTable("project_managers");
+            manager.Property(m => m.Id).ValueGeneratedNever();
+            manager.Property(m => m.Name).HasMaxLength(ProjectManagerAppointment.NameMaxLength);
+            manager.Property(m => m.ReportRecordedBy).HasMaxLength(100);
+            // One manager in office per area: the index decides between two recorded at once.
+            manager.HasIndex(m => new { m.TenantId, m.AreaId }).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+            manager.HasIndex(m => new { m.TenantId, m.CompanyId, m.TookOfficeOn });
+        });
+
+        modelBuilder.Entity<AreaStatement>(statement =>
+        {
+            statement.ToTable("statements");
+            statement.Property(s => s.Id).ValueGeneratedNever();
+            statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+            statement.Property(s => s.OpeningBalance).HasPrecision(16, 2);
+            statement.Property(s => s.ClosingBalance).HasPrecision(16, 2);
+            statement.Property(s => s.PublishedBy).HasMaxLength(100);
+            statement.Property(s => s.Lines).HasColumnType("jsonb")
+                .HasConversion(JsonText<IReadOnlyList<StatementLine>>.Converter, JsonText<IReadOnlyList<StatementLine>>.Comparer);
+            // One statement of a kind per area and period.
+            statement.HasIndex(s => new { s.TenantId, s.AreaId, s.Kind, s.PeriodStart, s.PeriodEnd }).IsUnique();
         });
     }
 }

@@ -112,4 +112,37 @@ public static class PropertyErrors
 
     /// <summary>400: a request to the integration endpoint is not a CloudEvent of a type it knows.</summary>
     public static readonly DomainError CloudEventRefused = DomainError.Invalid("property.cloud_event_refused");
+
+    /// <summary>400: a webhook URL is malformed, not https, or reaches a private, loopback or link-local address.</summary>
+    public static readonly DomainError WebhookUrlRefused = DomainError.Invalid("property.webhook_url_refused");
+
+    /// <summary>400: a webhook names no event type.</summary>
+    public static readonly DomainError WebhookEventTypes = DomainError.Invalid("property.webhook_event_types");
+
+    /// <summary>404: no webhook (or delivery) with that id of the caller's company.</summary>
+    public static readonly DomainError WebhookNotFound = DomainError.NotFound("property.webhook_not_found");
+
+    /// <summary>409: the webhook was removed.</summary>
+    public static readonly DomainError WebhookRemoved = DomainError.Conflict("property.webhook_removed");
+
+    /// <summary>409: the delivery is still being attempted, so there is nothing to redeliver yet.</summary>
+    public static readonly DomainError WebhookDeliveryPending = DomainError.Conflict("property.webhook_delivery_pending");
+
+    /// <summary>403: the machine client is not the registered client of any company of the district.</summary>
+    public static readonly DomainError NotACompanyClient = DomainError.Forbidden("property.not_a_company_client");
+
+    /// <summary>400: a project manager's day of taking office or of reporting is in the future, or out of order.</summary>
+    public static readonly DomainError AppointmentDate = DomainError.Invalid("property.appointment_date");
+
+    /// <summary>409: the project manager's report was recorded already.</summary>
+    public static readonly DomainError AlreadyReported = DomainError.Conflict("property.already_reported");
+
+    /// <summary>404: no project manager appointment with that id that the caller can see.</summary>
+    public static readonly DomainError AppointmentNotFound = DomainError.NotFound("property.appointment_not_found");
+
+    /// <summary>400: a statement's period, lines or amounts are unacceptable.</summary>
+    public static readonly DomainError StatementInvalid = DomainError.Invalid("property.statement_invalid");
+
+    /// <summary>409: the area has a statement of that kind for that period already.</summary>
+    public static readonly DomainError StatementExists = DomainError.Conflict("property.statement_exists");
 }

@@ -6,6 +6,7 @@ using Platform.Property.Features.Companies;
 using Platform.Property.Features.Funds;
 using Platform.Property.Features.Integration;
 using Platform.Property.Features.Votes;
+using Platform.Property.Features.Webhooks;
 using Platform.Property.Features.WorkOrders;
 
 namespace Platform.Property.Features;
@@ -56,6 +57,9 @@ internal static class PropertyEndpoints
         CompanyEndpoints.MapContracts(areas);
         FormCommittee.Map(areas);
 
+        // Statements are published by the company too and read by owners: the group of their own policies.
+        Statements.Map(property.MapGroup("/areas").WithTags("公共收益与维修资金 Statements"));
+
         var owners = property.MapGroup("/owners").RequireAuthorization(KeepersPolicy).WithTags(AreasTag);
         LinkOwner.Map(owners);
         RollImportEndpoints.Map(endpoints);
@@ -76,6 +80,12 @@ internal static class PropertyEndpoints
 
         var workOrders = property.MapGroup("/work-orders").RequireAuthorization(WorkOrderReadersPolicy).WithTags("工单 Work orders");
         WorkOrderEndpoints.Map(workOrders);
+
+        var managers = property.MapGroup("/project-managers").RequireAuthorization(WorkOrderReadersPolicy).WithTags("物业服务企业 Property companies");
+        ProjectManagers.Map(managers);
+
+        var webhooks = property.MapGroup("/webhooks").RequireAuthorization(CompaniesPolicy).WithTags("Webhooks 事件推送");
+        WebhookEndpoints.Map(webhooks);
 
         var integration = property.MapGroup("/integration").WithTags("工单 Work orders");
         ReceiveCloudEvent.Map(integration);

@@ -140,7 +140,7 @@ public sealed class ExclusiveUnit : ITenantOwned
         Delivered = delivered;
         OwnerId = owner.Id;
         _holders.Clear();
-        _holders.AddRange(holders);
+        _holders.AddRange(holders.Select(h => h.Of(Id)));
     }
 
     /// <summary>Why a unit's holders are unacceptable, or null: one to <see cref="MaxHolders"/>, a developer alone.</summary>

@@ -16,6 +16,9 @@ public sealed class UnitHolder
     {
     }
 
+    /// <summary>The unit held; set when the holder joins a unit's register.</summary>
+    public Guid UnitId { get; private set; }
+
     /// <summary>Person, company or developer.</summary>
     public HolderKind Kind { get; private set; }
 
@@ -51,6 +54,17 @@ public sealed class UnitHolder
         string.IsNullOrWhiteSpace(name) ? "A holder's name is required."
         : name.Trim().Length > NameMaxLength ? $"At most {NameMaxLength} characters."
         : null;
+
+    /// <summary>
+    /// This holder as a holder of <paramref name="unitId"/>: itself when it holds nothing yet, otherwise a copy, so the
+    /// same holder given to two units (one person's several flats) is two register rows.
+    /// </summary>
+    internal UnitHolder Of(Guid unitId)
+    {
+        var holder = UnitId == Guid.Empty || UnitId == unitId ? this : (UnitHolder)MemberwiseClone();
+        holder.UnitId = unitId;
+        return holder;
+    }
 
     /// <summary>A natural person holding the unit.</summary>
     public static UnitHolder Person(string name, ChineseIdNumber idNumber, PersonalDataProtector protector, Guid? residentId = null)

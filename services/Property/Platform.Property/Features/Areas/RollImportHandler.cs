@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.Imports.Jobs;
 using Platform.Imports.Tabular;
+using Platform.MultiTenancy.EntityFramework;
 using Platform.PersonalData;
 using Platform.Property.Data;
 using Platform.Property.Domain;
@@ -14,7 +15,7 @@ namespace Platform.Property.Features.Areas;
 
 /// <summary>
 /// Imports an area's owners' roll (<see cref="RollFile"/>): every row is checked, and only if none is rejected are the
-/// file's units registered or, for a unit code the area has already, revised, in one transaction. Importing the same
+/// file's units registered (written by COPY) or, for a unit code the area has already, revised, in one transaction. Importing the same
 /// file again changes nothing; votes already open keep the roll they froze.
 /// </summary>
 internal sealed class RollImportHandler(PropertyDbContext db, PersonalDataProtector protector, TimeProvider clock) : IImportHandler
@@ -59,6 +60,10 @@ internal sealed class RollImportHandler(PropertyDbContext db, PersonalDataProtec
         var existing = await db.Units.Where(u => u.AreaId == area.Id).ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
         var owners = await db.Owners.Where(o => o.AreaId == area.Id).ToDictionaryAsync(o => o.Key, StringComparer.Ordinal, cancellationToken);
         var summary = new Dictionary<string, int> { ["added"] = 0, ["updated"] = 0, ["unchanged"] = 0 };
+        // New owners and units go in by COPY (a first import is the whole roll: 20,000 units); units already there are
+        // revised as tracked entities, which re-imports keep few.
+        var newOwners = new List<AreaOwner>();
+        var newUnits = new List<ExclusiveUnit>();
         foreach (var unit in units)
         {
             var key = OwnerKey.Of(unit.Delivered, unit.Holders);
@@ -66,14 +71,14 @@ internal sealed class RollImportHandler(PropertyDbContext db, PersonalDataProtec
             {
                 owner = AreaOwner.For(area.Id, key, now);
                 owners.Add(key, owner);
-                db.Owners.Add(owner);
+                newOwners.Add(owner);
             }
 
             try
             {
                 if (!existing.TryGetValue(unit.Code, out var registered))
                 {
-                    db.Units.Add(ExclusiveUnit.Register(area, unit.Code, unit.Building.Id, unit.Building.Path, unit.FloorArea, unit.Delivered, unit.Holders, owner, now));
+                    newUnits.Add(ExclusiveUnit.Register(area, unit.Code, unit.Building.Id, unit.Building.Path, unit.FloorArea, unit.Delivered, unit.Holders, owner, now));
                     summary["added"]++;
                 }
                 else
@@ -95,12 +100,16 @@ internal sealed class RollImportHandler(PropertyDbContext db, PersonalDataProtec
 
         try
         {
+            await TenantBulkCopy.InsertAsync(db, newOwners, cancellationToken);
+            await TenantBulkCopy.InsertAsync(db, newUnits, cancellationToken);
+            await TenantBulkCopy.InsertAsync(db, newUnits.SelectMany(u => u.Holders), cancellationToken);
+            // The revised units, and the area when the file named its developer first.
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (Exception exception) when (exception.IsUniqueViolation())
         {
-            // A unit with one of the file's codes was registered through the API while the file was being applied.
+            // A unit with one of the file's codes (or a new owner) was registered through the API while the file was being applied.
             return ImportOutcome.Refused(0, "The area's roll changed while the file was being applied; nothing was imported. Upload it again.");
         }
 

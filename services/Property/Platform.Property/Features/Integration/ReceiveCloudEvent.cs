@@ -10,6 +10,7 @@ using Platform.MultiTenancy;
 using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.WorkOrders;
+using Platform.Property.Features.Webhooks;
 using Platform.Property.Features.WorkOrders;
 using Platform.ServiceDefaults;
 
@@ -50,8 +51,8 @@ internal static class ReceiveCloudEvent
             .WithSummary($"Receive a CloudEvent from the company's system: type {WorkOrderStatusType} moves one of its work orders on. Idempotent on the event id.");
 
     private static async Task<Ok<WorkOrderResponse>> HandleAsync(
-        WorkOrderStatusUpdate update, HttpRequest request, ClaimsPrincipal caller, PropertyDbContext db, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        WorkOrderStatusUpdate update, HttpRequest request, ClaimsPrincipal caller, PropertyDbContext db, WebhookOutbox webhooks, ITenantContext tenant,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var eventId = request.Headers["Cloudevent.id"].ToString();
         var type = request.Headers["Cloudevent.type"].ToString();
@@ -80,7 +81,7 @@ internal static class ReceiveCloudEvent
         var to = WireNames.Parse<WorkOrderStatus>(update.Status!);
         try
         {
-            await WorkOrderEndpoints.ApplyStepAsync(order, to, update.Note, db, tenant, received.ProcessedAt, cancellationToken);
+            await WorkOrderEndpoints.ApplyStepAsync(order, to, update.Note, db, webhooks, tenant, received.ProcessedAt, cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {

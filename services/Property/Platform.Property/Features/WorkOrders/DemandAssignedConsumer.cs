@@ -1,7 +1,9 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Property.Data;
+using Platform.Property.Domain.Webhooks;
 using Platform.Property.Domain.WorkOrders;
+using Platform.Property.Features.Webhooks;
 using Platform.Residents.Contracts;
 
 namespace Platform.Property.Features.WorkOrders;
@@ -9,9 +11,9 @@ namespace Platform.Property.Features.WorkOrders;
 /// <summary>
 /// Opens a work order when the residents service assigns a demand to a property company: for the company holding the
 /// active contract of the area that contains the demand's place, or, where no area contains it, for the company the
-/// demand names. Runs inside the event's district; the inbox applies each event once.
+/// demand names. Runs inside the event's district; the inbox applies each event once. The company's webhooks are told (work_order_opened).
 /// </summary>
-public sealed partial class DemandAssignedConsumer(PropertyDbContext db, TimeProvider clock, ILogger<DemandAssignedConsumer> logger)
+public sealed partial class DemandAssignedConsumer(PropertyDbContext db, WebhookOutbox webhooks, TimeProvider clock, ILogger<DemandAssignedConsumer> logger)
     : IConsumer<DemandAssignedToPropertyCompanyIntegrationEvent>
 {
     /// <inheritdoc />
@@ -46,9 +48,13 @@ public sealed partial class DemandAssignedConsumer(PropertyDbContext db, TimePro
             Log.ContractDiffers(logger, assigned.DemandId, assigned.CompanyId, company.Code);
         }
 
-        db.WorkOrders.Add(WorkOrder.Open(
+        var now = clock.GetUtcNow();
+        var order = WorkOrder.Open(
             assigned.DemandId, assigned.TrackingNumber, company.Id, areaId, assigned.NodeId, assigned.Category, assigned.Title, assigned.Description,
-            assigned.ResolutionDueAt, clock.GetUtcNow()));
+            assigned.ResolutionDueAt, now);
+        db.WorkOrders.Add(order);
+        // The company's webhooks hear of it in the same transaction, so a restart loses no delivery.
+        await webhooks.QueueAsync(order, WebhookEventType.WorkOrderOpened, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

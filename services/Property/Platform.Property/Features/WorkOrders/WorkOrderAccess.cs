@@ -6,7 +6,7 @@ using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.WorkOrders;
 using Platform.Property.Features.Areas;
-using Platform.ServiceDefaults;
+using Platform.Property.Features.Companies;
 using Platform.TerritoryReplica;
 
 namespace Platform.Property.Features.WorkOrders;
@@ -25,8 +25,7 @@ internal static class WorkOrderAccess
     {
         if (IsCompany(caller))
         {
-            var clientId = caller.UserId();
-            var companyIds = db.Companies.Where(c => c.ClientId == clientId).Select(c => c.Id);
+            var companyIds = CompanyAccess.OfCaller(caller, db).Select(c => c.Id);
             return db.WorkOrders.Where(o => companyIds.Contains(o.CompanyId));
         }
 

@@ -8,7 +8,9 @@ using Platform.MultiTenancy;
 using Platform.Property.Contracts;
 using Platform.Property.Data;
 using Platform.Property.Domain;
+using Platform.Property.Domain.Webhooks;
 using Platform.Property.Domain.WorkOrders;
+using Platform.Property.Features.Webhooks;
 using Platform.ServiceDefaults;
 using Platform.ServiceHost.Data;
 
@@ -50,8 +52,8 @@ internal static class WorkOrderEndpoints
     private static void Step(IEndpointRouteBuilder orders, string route, WorkOrderStatus to, string summary) =>
         orders.MapPost(
                 $"{{id:guid}}/{route}",
-                (Guid id, WorkOrderStepRequest? step, ClaimsPrincipal caller, PropertyDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken) =>
-                    StepAsync(id, to, step, caller, db, tenant, clock, cancellationToken))
+                (Guid id, WorkOrderStepRequest? step, ClaimsPrincipal caller, PropertyDbContext db, WebhookOutbox webhooks, ITenantContext tenant, TimeProvider clock,
+                    CancellationToken cancellationToken) => StepAsync(id, to, step, caller, db, webhooks, tenant, clock, cancellationToken))
             .RequireAuthorization(PropertyEndpoints.CompaniesPolicy)
             .WithSummary(summary);
 
@@ -75,20 +77,22 @@ internal static class WorkOrderEndpoints
         TypedResults.Ok(WorkOrderResponse.From(await WorkOrderAccess.FindAsync(id, caller, db, cancellationToken)));
 
     private static async Task<Ok<WorkOrderResponse>> StepAsync(
-        Guid id, WorkOrderStatus to, WorkOrderStepRequest? step, ClaimsPrincipal caller, PropertyDbContext db, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, WorkOrderStatus to, WorkOrderStepRequest? step, ClaimsPrincipal caller, PropertyDbContext db, WebhookOutbox webhooks, ITenantContext tenant,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var order = await WorkOrderAccess.FindAsync(id, caller, db, cancellationToken);
-        await ApplyStepAsync(order, to, to == WorkOrderStatus.Rejected ? step?.Reason ?? step?.Note : step?.Note, db, tenant, clock.GetUtcNow(), cancellationToken);
+        var note = to == WorkOrderStatus.Rejected ? step?.Reason ?? step?.Note : step?.Note;
+        await ApplyStepAsync(order, to, note, db, webhooks, tenant, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(WorkOrderResponse.From(order));
     }
 
     /// <summary>
-    /// Moves the order on and tells the residents service (through the outbox), saving whatever else the context holds
-    /// in the same transaction.
+    /// Moves the order on and tells the residents service (through the outbox) and the company's webhooks (through
+    /// theirs), saving whatever else the context holds in the same transaction.
     /// </summary>
     public static async Task ApplyStepAsync(
-        WorkOrder order, WorkOrderStatus to, string? note, PropertyDbContext db, ITenantContext tenant, DateTimeOffset now, CancellationToken cancellationToken)
+        WorkOrder order, WorkOrderStatus to, string? note, PropertyDbContext db, WebhookOutbox webhooks, ITenantContext tenant, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == order.CompanyId, cancellationToken);
         order.MoveTo(to, note, now);
@@ -96,6 +100,7 @@ internal static class WorkOrderEndpoints
         {
             TenantId = tenant.TenantId!.Value, OccurredAt = now, DemandId = order.DemandId, CompanyId = company.Code, Status = to.ToWire(), Note = order.Note,
         });
+        await webhooks.QueueAsync(order, WebhookEventType.WorkOrderStatusChanged, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
