@@ -7,6 +7,7 @@ using Platform.Property.Data;
 using Platform.Property.Domain;
 using Platform.Property.Domain.Funds;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Property.Features.Areas;
 
@@ -93,8 +94,7 @@ internal static class Statements
             statements = statements.Where(s => s.Kind == kind);
         }
 
-        var total = await statements.CountAsync(cancellationToken);
-        var rows = await statements.OrderByDescending(s => s.PeriodEnd).ThenByDescending(s => s.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<StatementResponse>([.. rows.Select(StatementResponse.From)], paging.Page, paging.Size, total));
+        var listed = await statements.OrderByDescending(s => s.PeriodEnd).ThenByDescending(s => s.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(StatementResponse.From));
     }
 }

@@ -8,6 +8,7 @@ using Platform.Property.Domain;
 using Platform.Property.Domain.Companies;
 using Platform.Property.Features.Areas;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.Property.Features.Companies;
@@ -87,9 +88,8 @@ internal static class ProjectManagers
             managers = managers.Where(p => p.ReportedOn > p.ReportDueOn || (p.ReportedOn == null && p.ReportDueOn < today));
         }
 
-        var total = await managers.CountAsync(cancellationToken);
-        var rows = await managers.OrderByDescending(p => p.TookOfficeOn).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ProjectManagerResponse>([.. rows.Select(p => ProjectManagerResponse.From(p, today))], paging.Page, paging.Size, total));
+        var listed = await managers.OrderByDescending(p => p.TookOfficeOn).ThenByDescending(p => p.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(p => ProjectManagerResponse.From(p, today)));
     }
 
     private static async Task<Ok<ProjectManagerResponse>> ReportAsync(

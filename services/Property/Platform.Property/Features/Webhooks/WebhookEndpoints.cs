@@ -9,6 +9,7 @@ using Platform.Property.Domain;
 using Platform.Property.Domain.Webhooks;
 using Platform.Property.Features.Companies;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Property.Features.Webhooks;
 
@@ -82,9 +83,8 @@ internal static class WebhookEndpoints
         var paging = new PageRequest(page, pageSize);
         var company = await CompanyAccess.OfCallerAsync(caller, db, cancellationToken);
         var webhooks = db.WebhookSubscriptions.AsNoTracking().Where(s => s.CompanyId == company.Id);
-        var total = await webhooks.CountAsync(cancellationToken);
-        var rows = await webhooks.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WebhookResponse>([.. rows.Select(s => WebhookResponse.From(s))], paging.Page, paging.Size, total));
+        var listed = await webhooks.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(WebhookResponse.From));
     }
 
     private static async Task<Ok<WebhookResponse>> GetAsync(Guid id, ClaimsPrincipal caller, PropertyDbContext db, CancellationToken cancellationToken) =>
@@ -111,9 +111,8 @@ internal static class WebhookEndpoints
             deliveries = deliveries.Where(d => d.Status == status);
         }
 
-        var total = await deliveries.CountAsync(cancellationToken);
-        var rows = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WebhookDeliveryResponse>([.. rows.Select(WebhookDeliveryResponse.From)], paging.Page, paging.Size, total));
+        var listed = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(WebhookDeliveryResponse.From));
     }
 
     private static async Task<Ok<WebhookDeliveryResponse>> RedeliverAsync(
