@@ -46,6 +46,9 @@ public sealed record MemberServiceFeedbackIntegrationEvent : IntegrationEvent
 
     /// <summary>The sending district's points-rule version the points were computed with.</summary>
     public required int PointsRuleVersion { get; init; }
+
+    /// <summary>Claimed posts and projects completed in the period (0 from senders that predate claims).</summary>
+    public int CompletedClaims { get; init; }
 }
 
 /// <summary>

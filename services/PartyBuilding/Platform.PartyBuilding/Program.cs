@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Features.Feedback;
+using Platform.PartyBuilding.Features.Lists;
 using Platform.PartyBuilding.Features.Metrics;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
@@ -34,6 +35,7 @@ app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapReportingEndpoints();
 app.MapServiceEndpoints();
+app.MapListEndpoints();
 app.MapFeedbackEndpoints();
 app.MapMetricsEndpoints();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Domain;
 using Platform.PartyBuilding.Domain.Feedback;
+using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
 using Platform.ServiceHost.Data;
@@ -45,6 +46,12 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
 
     /// <summary>The feedback reports other districts sent to the current district's workplaces.</summary>
     public DbSet<ReceivedFeedback> ReceivedFeedback => Set<ReceivedFeedback>();
+
+    /// <summary>The needs, posts and projects the current district's communities list for claiming.</summary>
+    public DbSet<Opening> Openings => Set<Opening>();
+
+    /// <summary>The claims of the current district's openings.</summary>
+    public DbSet<OpeningClaim> Claims => Set<OpeningClaim>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -156,6 +163,42 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             rule.HasKey(r => new { r.TenantId, r.Version });
             rule.Property(r => r.PublishedBy).HasMaxLength(UserIdMaxLength);
             rule.OwnsMany(r => r.CategoryRates, rate => rate.ToJson("CategoryRates"));
+        });
+
+        modelBuilder.Entity<Opening>(opening =>
+        {
+            opening.ToTable("openings");
+            opening.Property(o => o.Id).ValueGeneratedNever();
+            opening.Property(o => o.NodePath).HasMaxLength(400).UseCollation("C");
+            opening.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            opening.Property(o => o.Category).HasMaxLength(ServiceRecord.CategoryMaxLength);
+            opening.Property(o => o.Title).HasMaxLength(Opening.TitleMaxLength);
+            opening.Property(o => o.Description).HasMaxLength(Opening.DescriptionMaxLength);
+            opening.Property(o => o.PublishedBy).HasMaxLength(UserIdMaxLength);
+            opening.PrimitiveCollection<List<string>>("_skills").HasColumnName("Skills");
+            opening.Ignore(o => o.Skills);
+            opening.Ignore(o => o.PlacesTaken);
+            opening.HasMany(o => o.Claims).WithOne().HasForeignKey(c => c.OpeningId);
+            opening.Navigation(o => o.Claims).UsePropertyAccessMode(PropertyAccessMode.Field);
+            opening.HasIndex(o => new { o.TenantId, o.NodePath, o.EndsOn });
+        });
+
+        modelBuilder.Entity<OpeningClaim>(claim =>
+        {
+            claim.ToTable("claims");
+            claim.Property(c => c.Id).ValueGeneratedNever();
+            claim.Property(c => c.NodePath).HasMaxLength(400).UseCollation("C");
+            claim.Property(c => c.UserId).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.ClaimedBy).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            claim.Property(c => c.DecidedBy).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.DeclineReason).HasMaxLength(OpeningClaim.NoteMaxLength);
+            claim.Property(c => c.Outcome).HasMaxLength(OpeningClaim.NoteMaxLength);
+            claim.Property(c => c.OutcomeRecordedBy).HasMaxLength(UserIdMaxLength);
+            claim.Ignore(c => c.HoldsPlace);
+            claim.HasIndex(c => new { c.TenantId, c.MemberReportId, c.EndedOn });
+            claim.HasIndex(c => new { c.TenantId, c.WorkplaceId });
+            claim.HasIndex(c => new { c.TenantId, c.NodePath });
         });
 
         modelBuilder.Entity<FeedbackReport>(report =>

@@ -25,7 +25,8 @@ public enum FeedbackDelivery
 /// <param name="AverageRating">The residents' average rating of the rated services; null when none was rated.</param>
 /// <param name="Points">The member's points.</param>
 /// <param name="PointsRuleVersion">The points-rule version used.</param>
-public sealed record FeedbackFigures(long Minutes, int Services, decimal? AverageRating, long Points, int PointsRuleVersion);
+/// <param name="CompletedClaims">Claimed posts and projects completed in the period.</param>
+public sealed record FeedbackFigures(long Minutes, int Services, decimal? AverageRating, long Points, int PointsRuleVersion, int CompletedClaims);
 
 /// <summary>
 /// A member's feedback report (双报告, DOMAIN.md §6) for an ended quarter or year, sent by the community to the member's

@@ -28,7 +28,7 @@ public sealed class FeedbackConsumers(PartyBuildingDbContext db, TimeProvider cl
         var workplace = await db.Workplaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == feedback.WorkplaceOrganisationId, cancellationToken);
         db.ReceivedFeedback.Add(ReceivedFeedback.Receive(
             feedback.FeedbackId, feedback.SendingTenantId, feedback.WorkplaceOrganisationId, workplace, feedback.MemberName, feedback.CommunityName, feedback.Period,
-            new FeedbackFigures(feedback.Minutes, feedback.Services, feedback.AverageRating, feedback.Points, feedback.PointsRuleVersion), clock.GetUtcNow()));
+            new FeedbackFigures(feedback.Minutes, feedback.Services, feedback.AverageRating, feedback.Points, feedback.PointsRuleVersion, feedback.CompletedClaims), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 
