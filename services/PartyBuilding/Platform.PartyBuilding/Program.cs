@@ -1,5 +1,6 @@
 using Platform.Contracts;
 using Platform.PartyBuilding.Data;
+using Platform.PartyBuilding.Features.Evaluation;
 using Platform.PartyBuilding.Features.Feedback;
 using Platform.PartyBuilding.Features.Lists;
 using Platform.PartyBuilding.Features.Metrics;
@@ -36,6 +37,7 @@ app.MapOrganisationEndpoints();
 app.MapReportingEndpoints();
 app.MapServiceEndpoints();
 app.MapListEndpoints();
+app.MapEvaluationEndpoints();
 app.MapFeedbackEndpoints();
 app.MapMetricsEndpoints();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Domain;
+using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Feedback;
 using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
@@ -52,6 +53,12 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
 
     /// <summary>The claims of the current district's openings.</summary>
     public DbSet<OpeningClaim> Claims => Set<OpeningClaim>();
+
+    /// <summary>The communities' grades of their reported members, per quarter and year.</summary>
+    public DbSet<MemberEvaluation> MemberEvaluations => Set<MemberEvaluation>();
+
+    /// <summary>The yearly evaluations of units and communities by each other.</summary>
+    public DbSet<MutualEvaluation> MutualEvaluations => Set<MutualEvaluation>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -201,6 +208,34 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             claim.HasIndex(c => new { c.TenantId, c.NodePath });
         });
 
+        modelBuilder.Entity<MemberEvaluation>(evaluation =>
+        {
+            evaluation.ToTable("member_evaluations");
+            evaluation.Property(e => e.Id).ValueGeneratedNever();
+            evaluation.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            evaluation.Property(e => e.UserId).HasMaxLength(UserIdMaxLength);
+            evaluation.Property(e => e.Period).HasMaxLength(PeriodMaxLength);
+            evaluation.Property(e => e.Grade).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Comment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            evaluation.Property(e => e.EvaluatedBy).HasMaxLength(UserIdMaxLength);
+            // One grade per member report and period (the index decides a race).
+            evaluation.HasIndex(e => new { e.TenantId, e.MemberReportId, e.Period }).IsUnique();
+            evaluation.HasIndex(e => new { e.TenantId, e.Period, e.NodePath });
+        });
+
+        modelBuilder.Entity<MutualEvaluation>(evaluation =>
+        {
+            evaluation.ToTable("mutual_evaluations");
+            evaluation.Property(e => e.Id).ValueGeneratedNever();
+            evaluation.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            evaluation.Property(e => e.Direction).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Grade).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Comment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            evaluation.Property(e => e.EvaluatedBy).HasMaxLength(UserIdMaxLength);
+            evaluation.HasIndex(e => new { e.TenantId, e.Year, e.WorkplaceId, e.CommunityNodeId, e.Direction }).IsUnique();
+            evaluation.HasIndex(e => new { e.TenantId, e.NodePath });
+        });
+
         modelBuilder.Entity<FeedbackReport>(report =>
         {
             report.ToTable("feedback_reports");
@@ -208,7 +243,11 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             report.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
             report.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
             report.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
-            report.ComplexProperty(r => r.Figures);
+            report.ComplexProperty(r => r.Figures, figures =>
+            {
+                figures.Property(f => f.Grade).HasConversion<string>().HasMaxLength(30);
+                figures.Property(f => f.EvaluationComment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            });
             report.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
             report.Property(r => r.AcknowledgementRecordedBy).HasMaxLength(UserIdMaxLength);
             report.Property(r => r.AcknowledgementNote).HasMaxLength(FeedbackReport.NoteMaxLength);
@@ -227,7 +266,11 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             received.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
             received.Property(r => r.CommunityName).HasMaxLength(200);
             received.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
-            received.ComplexProperty(r => r.Figures);
+            received.ComplexProperty(r => r.Figures, figures =>
+            {
+                figures.Property(f => f.Grade).HasConversion<string>().HasMaxLength(30);
+                figures.Property(f => f.EvaluationComment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            });
             received.Property(r => r.AcknowledgedBy).HasMaxLength(UserIdMaxLength);
             received.Property(r => r.Note).HasMaxLength(FeedbackReport.NoteMaxLength);
             received.HasIndex(r => new { r.TenantId, r.WorkplaceId, r.Period });

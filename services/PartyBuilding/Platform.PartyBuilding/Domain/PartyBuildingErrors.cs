@@ -106,4 +106,10 @@ public static class PartyBuildingErrors
 
     /// <summary>409: the day a claim's outcome is recorded for does not fit (in the future, a completion before the claim started, an abandonment after it ended).</summary>
     public static readonly DomainError InvalidClaimOutcome = DomainError.Conflict("partybuilding.invalid_claim_outcome");
+
+    /// <summary>409: a grade for a period that has not begun yet.</summary>
+    public static readonly DomainError PeriodNotBegun = DomainError.Conflict("partybuilding.period_not_begun");
+
+    /// <summary>409: the member (or the pair and direction) is graded for the period already.</summary>
+    public static readonly DomainError AlreadyEvaluated = DomainError.Conflict("partybuilding.already_evaluated");
 }

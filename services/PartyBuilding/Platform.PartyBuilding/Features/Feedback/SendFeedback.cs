@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Contracts;
@@ -64,6 +65,8 @@ internal static class SendFeedback
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.MemberReportId, r => r.Counted);
         var claims = await ClaimOutcomes.CountAsync(db.Claims, memberIds, period, cancellationToken);
+        var grades = await db.MemberEvaluations.AsNoTracking().Where(e => e.Period == periodText && memberIds.Contains(e.MemberReportId))
+            .ToDictionaryAsync(e => e.MemberReportId, cancellationToken);
         var workplaceIds = members.Select(m => m.WorkplaceId).Distinct().ToList();
         var workplaces = await db.Workplaces.AsNoTracking().Where(w => workplaceIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         var communityIds = members.Select(m => m.CommunityNodeId).Distinct().ToList();
@@ -77,7 +80,7 @@ internal static class SendFeedback
             var rated = counted.Where(s => !s.Reversed && s.Rating is not null).Select(s => (decimal)s.Rating!.Value).ToList();
             var figures = new FeedbackFigures(
                 statement.Minutes, counted.Count(s => !s.Reversed), rated.Count == 0 ? null : Math.Round(rated.Average(), 2), statement.Total, statement.RuleVersion,
-                claimed.Completed);
+                claimed.Completed, grades.GetValueOrDefault(member.Id)?.Grade, grades.GetValueOrDefault(member.Id)?.Comment);
             var workplace = workplaces[member.WorkplaceId];
             var report = FeedbackReport.Send(member, workplace, period, figures, now);
             db.FeedbackReports.Add(report);
@@ -100,6 +103,8 @@ internal static class SendFeedback
                     Points = figures.Points,
                     PointsRuleVersion = figures.PointsRuleVersion,
                     CompletedClaims = figures.CompletedClaims,
+                    Grade = figures.Grade?.ToWire(),
+                    EvaluationComment = figures.EvaluationComment,
                 });
             }
         }

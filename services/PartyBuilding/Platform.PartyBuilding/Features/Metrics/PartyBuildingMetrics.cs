@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Data;
+using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
@@ -37,13 +38,15 @@ public sealed record WorkplaceCoverage(Guid WorkplaceId, string Name, int Declar
 /// <param name="OpenPlaces">Places on the openings whose term is not over.</param>
 /// <param name="PlacesFilled">Of those, held by a confirmed claim.</param>
 /// <param name="ClaimsCompleted">Claims completed in the period.</param>
+/// <param name="MembersByGrade">Members graded in the period, per grade by wire name (excellent, qualified, basically_qualified, unqualified).</param>
 public sealed record PartyBuildingMetricsResponse(
     string? Period, int ReportedMembers, IReadOnlyList<WorkplaceCoverage> CoverageByWorkplace, IReadOnlyDictionary<Guid, int> UnitsReportedByStreet,
-    decimal HoursPerMember, int FeedbackSent, int FeedbackAcknowledged, decimal? FeedbackOnTimeRate, int OpenPlaces, int PlacesFilled, int ClaimsCompleted);
+    decimal HoursPerMember, int FeedbackSent, int FeedbackAcknowledged, decimal? FeedbackOnTimeRate, int OpenPlaces, int PlacesFilled, int ClaimsCompleted,
+    IReadOnlyDictionary<string, int> MembersByGrade);
 
 /// <summary>
 /// The metrics the issue names for the caller's area: reporting coverage per workplace, units reported per street, hours
-/// per member, feedback delivered and acknowledged on time, places filled on the openings and claims completed.
+/// per member, feedback delivered and acknowledged on time, places filled on the openings, claims completed and members per grade.
 /// </summary>
 internal static class PartyBuildingMetrics
 {
@@ -96,8 +99,17 @@ internal static class PartyBuildingMetrics
         }
 
         var claimsCompleted = await completed.CountAsync(cancellationToken);
+        var evaluations = db.MemberEvaluations.InSubtree(scope.Path);
+        if (query.Period is not null)
+        {
+            var period = query.Period.Trim();
+            evaluations = evaluations.Where(e => e.Period == period);
+        }
+
+        var graded = await evaluations.GroupBy(e => e.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byGrade = Enum.GetValues<EvaluationGrade>().ToDictionary(grade => grade.ToWire(), grade => graded.SingleOrDefault(g => g.Key == grade)?.Count ?? 0);
         return TypedResults.Ok(new PartyBuildingMetricsResponse(
             query.Period?.Trim(), reportedMembers, coverage, unitsByStreet, reportedMembers == 0 ? 0 : Math.Round(minutes / 60m / reportedMembers, 2),
-            sent, acknowledged, sent == 0 ? null : Math.Round((decimal)onTime / sent, 4), openPlaces, placesFilled, claimsCompleted));
+            sent, acknowledged, sent == 0 ? null : Math.Round((decimal)onTime / sent, 4), openPlaces, placesFilled, claimsCompleted, byGrade));
     }
 }
