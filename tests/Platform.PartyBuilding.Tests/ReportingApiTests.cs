@@ -224,7 +224,7 @@ public sealed class ReportingApiTests(PartyBuildingFixture fixture)
 
     private Task<int> CurrentCommitmentAsync(TenantInfo tenant) => MemberReporting.CurrentCommitmentAsync(fixture, tenant);
 
-    private static object UnitReport(Guid workplaceId) => new
+    internal static object UnitReport(Guid workplaceId) => new
     {
         workplaceId,
         agreementSignedOn = "2026-11-01",

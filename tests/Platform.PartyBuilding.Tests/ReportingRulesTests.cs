@@ -173,21 +173,21 @@ public sealed class ReportingRulesTests
     private static MemberReport Submit(TerritoryReplicaNode address, CommitmentText? current, int signedVersion, PersonalDataProtector protector) =>
         MemberReport.Submit("user-1", Member(), Community, address, Workplace, current, signedVersion, protector, Now);
 
-    private static ReportingMember Member()
+    internal static ReportingMember Member()
     {
         Assert.True(ChineseIdNumber.TryParse(TestPeople.IdNumber(new DateOnly(1985, 3, 15)), Today, out var idNumber, out _));
         Assert.True(MobilePhone.TryParse(TestPeople.Phone(), out var phone, out _));
         return new ReportingMember("王建国", idNumber, phone, EmploymentStatus.InService, ["法律"], "周末");
     }
 
-    private static PersonalDataProtector TestProtector() => new(Microsoft.Extensions.Options.Options.Create(new PersonalDataOptions
+    internal static PersonalDataProtector TestProtector() => new(Microsoft.Extensions.Options.Options.Create(new PersonalDataOptions
     {
         Keys = { ["test"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
         CurrentKeyId = "test",
         LookupKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     }));
 
-    private static TerritoryReplicaNode Node(TerritoryReplicaNode? parent, TerritoryNodeKind kind)
+    internal static TerritoryReplicaNode Node(TerritoryReplicaNode? parent, TerritoryNodeKind kind)
     {
         var id = Guid.NewGuid();
         return new TerritoryReplicaNode { Id = id, ParentId = parent?.Id, Kind = kind, Path = TerritoryPath.Of(parent?.Path, id) };

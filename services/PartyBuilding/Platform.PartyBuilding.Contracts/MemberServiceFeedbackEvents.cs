@@ -46,6 +46,15 @@ public sealed record MemberServiceFeedbackIntegrationEvent : IntegrationEvent
 
     /// <summary>The sending district's points-rule version the points were computed with.</summary>
     public required int PointsRuleVersion { get; init; }
+
+    /// <summary>Claimed posts and projects completed in the period (0 from senders that predate claims).</summary>
+    public int CompletedClaims { get; init; }
+
+    /// <summary>The community's grade for the period by wire name (<c>excellent</c>, <c>qualified</c>, <c>basically_qualified</c>, <c>unqualified</c>); null when it did not grade.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>The comment with the grade.</summary>
+    public string? EvaluationComment { get; init; }
 }
 
 /// <summary>

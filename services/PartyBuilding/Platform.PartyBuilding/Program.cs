@@ -1,6 +1,8 @@
 using Platform.Contracts;
 using Platform.PartyBuilding.Data;
+using Platform.PartyBuilding.Features.Evaluation;
 using Platform.PartyBuilding.Features.Feedback;
+using Platform.PartyBuilding.Features.Lists;
 using Platform.PartyBuilding.Features.Metrics;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
@@ -34,6 +36,8 @@ app.UsePlatformPipeline();
 app.MapOrganisationEndpoints();
 app.MapReportingEndpoints();
 app.MapServiceEndpoints();
+app.MapListEndpoints();
+app.MapEvaluationEndpoints();
 app.MapFeedbackEndpoints();
 app.MapMetricsEndpoints();
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Domain;
+using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Feedback;
+using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
 using Platform.ServiceHost.Data;
@@ -45,6 +47,18 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
 
     /// <summary>The feedback reports other districts sent to the current district's workplaces.</summary>
     public DbSet<ReceivedFeedback> ReceivedFeedback => Set<ReceivedFeedback>();
+
+    /// <summary>The needs, posts and projects the current district's communities list for claiming.</summary>
+    public DbSet<Opening> Openings => Set<Opening>();
+
+    /// <summary>The claims of the current district's openings.</summary>
+    public DbSet<OpeningClaim> Claims => Set<OpeningClaim>();
+
+    /// <summary>The communities' grades of their reported members, per quarter and year.</summary>
+    public DbSet<MemberEvaluation> MemberEvaluations => Set<MemberEvaluation>();
+
+    /// <summary>The yearly evaluations of units and communities by each other.</summary>
+    public DbSet<MutualEvaluation> MutualEvaluations => Set<MutualEvaluation>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -158,6 +172,70 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             rule.OwnsMany(r => r.CategoryRates, rate => rate.ToJson("CategoryRates"));
         });
 
+        modelBuilder.Entity<Opening>(opening =>
+        {
+            opening.ToTable("openings");
+            opening.Property(o => o.Id).ValueGeneratedNever();
+            opening.Property(o => o.NodePath).HasMaxLength(400).UseCollation("C");
+            opening.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            opening.Property(o => o.Category).HasMaxLength(ServiceRecord.CategoryMaxLength);
+            opening.Property(o => o.Title).HasMaxLength(Opening.TitleMaxLength);
+            opening.Property(o => o.Description).HasMaxLength(Opening.DescriptionMaxLength);
+            opening.Property(o => o.PublishedBy).HasMaxLength(UserIdMaxLength);
+            opening.PrimitiveCollection<List<string>>("_skills").HasColumnName("Skills");
+            opening.Ignore(o => o.Skills);
+            opening.Ignore(o => o.PlacesTaken);
+            opening.HasMany(o => o.Claims).WithOne().HasForeignKey(c => c.OpeningId);
+            opening.Navigation(o => o.Claims).UsePropertyAccessMode(PropertyAccessMode.Field);
+            opening.HasIndex(o => new { o.TenantId, o.NodePath, o.EndsOn });
+        });
+
+        modelBuilder.Entity<OpeningClaim>(claim =>
+        {
+            claim.ToTable("claims");
+            claim.Property(c => c.Id).ValueGeneratedNever();
+            claim.Property(c => c.NodePath).HasMaxLength(400).UseCollation("C");
+            claim.Property(c => c.UserId).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.ClaimedBy).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            claim.Property(c => c.DecidedBy).HasMaxLength(UserIdMaxLength);
+            claim.Property(c => c.DeclineReason).HasMaxLength(OpeningClaim.NoteMaxLength);
+            claim.Property(c => c.Outcome).HasMaxLength(OpeningClaim.NoteMaxLength);
+            claim.Property(c => c.OutcomeRecordedBy).HasMaxLength(UserIdMaxLength);
+            claim.Ignore(c => c.HoldsPlace);
+            claim.HasIndex(c => new { c.TenantId, c.MemberReportId, c.EndedOn });
+            claim.HasIndex(c => new { c.TenantId, c.WorkplaceId });
+            claim.HasIndex(c => new { c.TenantId, c.NodePath });
+        });
+
+        modelBuilder.Entity<MemberEvaluation>(evaluation =>
+        {
+            evaluation.ToTable("member_evaluations");
+            evaluation.Property(e => e.Id).ValueGeneratedNever();
+            evaluation.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            evaluation.Property(e => e.UserId).HasMaxLength(UserIdMaxLength);
+            evaluation.Property(e => e.Period).HasMaxLength(PeriodMaxLength);
+            evaluation.Property(e => e.Grade).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Comment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            evaluation.Property(e => e.EvaluatedBy).HasMaxLength(UserIdMaxLength);
+            // One grade per member report and period (the index decides a race).
+            evaluation.HasIndex(e => new { e.TenantId, e.MemberReportId, e.Period }).IsUnique();
+            evaluation.HasIndex(e => new { e.TenantId, e.Period, e.NodePath });
+        });
+
+        modelBuilder.Entity<MutualEvaluation>(evaluation =>
+        {
+            evaluation.ToTable("mutual_evaluations");
+            evaluation.Property(e => e.Id).ValueGeneratedNever();
+            evaluation.Property(e => e.NodePath).HasMaxLength(400).UseCollation("C");
+            evaluation.Property(e => e.Direction).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Grade).HasConversion<string>().HasMaxLength(30);
+            evaluation.Property(e => e.Comment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            evaluation.Property(e => e.EvaluatedBy).HasMaxLength(UserIdMaxLength);
+            evaluation.HasIndex(e => new { e.TenantId, e.Year, e.WorkplaceId, e.CommunityNodeId, e.Direction }).IsUnique();
+            evaluation.HasIndex(e => new { e.TenantId, e.NodePath });
+        });
+
         modelBuilder.Entity<FeedbackReport>(report =>
         {
             report.ToTable("feedback_reports");
@@ -165,7 +243,11 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             report.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
             report.Property(r => r.NodePath).HasMaxLength(400).UseCollation("C");
             report.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
-            report.ComplexProperty(r => r.Figures);
+            report.ComplexProperty(r => r.Figures, figures =>
+            {
+                figures.Property(f => f.Grade).HasConversion<string>().HasMaxLength(30);
+                figures.Property(f => f.EvaluationComment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            });
             report.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
             report.Property(r => r.AcknowledgementRecordedBy).HasMaxLength(UserIdMaxLength);
             report.Property(r => r.AcknowledgementNote).HasMaxLength(FeedbackReport.NoteMaxLength);
@@ -184,7 +266,11 @@ public sealed class PartyBuildingDbContext(DbContextOptions<PartyBuildingDbConte
             received.Property(r => r.MemberName).HasMaxLength(ReportingMember.NameMaxLength);
             received.Property(r => r.CommunityName).HasMaxLength(200);
             received.Property(r => r.Period).HasMaxLength(PeriodMaxLength);
-            received.ComplexProperty(r => r.Figures);
+            received.ComplexProperty(r => r.Figures, figures =>
+            {
+                figures.Property(f => f.Grade).HasConversion<string>().HasMaxLength(30);
+                figures.Property(f => f.EvaluationComment).HasMaxLength(EvaluationRules.CommentMaxLength);
+            });
             received.Property(r => r.AcknowledgedBy).HasMaxLength(UserIdMaxLength);
             received.Property(r => r.Note).HasMaxLength(FeedbackReport.NoteMaxLength);
             received.HasIndex(r => new { r.TenantId, r.WorkplaceId, r.Period });

@@ -82,4 +82,34 @@ public static class PartyBuildingErrors
 
     /// <summary>409: the feedback went to a workplace in another district, whose own acknowledgement comes back by itself.</summary>
     public static readonly DomainError FeedbackAcknowledgedElsewhere = DomainError.Conflict("partybuilding.feedback_acknowledged_elsewhere");
+
+    /// <summary>404: no opening (need, post or project) with that id that the caller may see.</summary>
+    public static readonly DomainError OpeningNotFound = DomainError.NotFound("partybuilding.opening_not_found");
+
+    /// <summary>409: every place of the opening is taken by a waiting or confirmed claim.</summary>
+    public static readonly DomainError OpeningFull = DomainError.Conflict("partybuilding.opening_full");
+
+    /// <summary>409: the opening's term is over, or the term asked lies outside it.</summary>
+    public static readonly DomainError InvalidOpeningTerm = DomainError.Conflict("partybuilding.invalid_opening_term");
+
+    /// <summary>409: the member or unit holds a place on the opening already.</summary>
+    public static readonly DomainError AlreadyClaimed = DomainError.Conflict("partybuilding.already_claimed");
+
+    /// <summary>409: a unit claims only once its street confirmed its unit report, in that street.</summary>
+    public static readonly DomainError UnitNotReported = DomainError.Conflict("partybuilding.unit_not_reported");
+
+    /// <summary>404: no claim with that id that the caller may see.</summary>
+    public static readonly DomainError ClaimNotFound = DomainError.NotFound("partybuilding.claim_not_found");
+
+    /// <summary>409: the claim's status does not allow the step (confirming a declined claim, completing one not confirmed).</summary>
+    public static readonly DomainError InvalidClaimTransition = DomainError.Conflict("partybuilding.invalid_claim_transition");
+
+    /// <summary>409: the day a claim's outcome is recorded for does not fit (in the future, a completion before the claim started, an abandonment after it ended).</summary>
+    public static readonly DomainError InvalidClaimOutcome = DomainError.Conflict("partybuilding.invalid_claim_outcome");
+
+    /// <summary>409: a grade for a period that has not begun yet.</summary>
+    public static readonly DomainError PeriodNotBegun = DomainError.Conflict("partybuilding.period_not_begun");
+
+    /// <summary>409: the member (or the pair and direction) is graded for the period already.</summary>
+    public static readonly DomainError AlreadyEvaluated = DomainError.Conflict("partybuilding.already_evaluated");
 }

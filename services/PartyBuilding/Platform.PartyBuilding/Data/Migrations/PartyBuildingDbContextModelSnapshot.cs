@@ -125,6 +125,117 @@ namespace Platform.PartyBuilding.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Evaluation.MemberEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("MemberReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "MemberReportId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Period", "NodePath");
+
+                    b.ToTable("member_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Evaluation.MutualEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("CommunityNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkplaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "NodePath");
+
+                    b.HasIndex("TenantId", "Year", "WorkplaceId", "CommunityNodeId", "Direction")
+                        .IsUnique();
+
+                    b.ToTable("mutual_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Platform.PartyBuilding.Domain.Feedback.FeedbackReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -186,6 +297,17 @@ namespace Platform.PartyBuilding.Data.Migrations
 
                             b1.Property<decimal?>("AverageRating")
                                 .HasColumnType("numeric");
+
+                            b1.Property<int>("CompletedClaims")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("EvaluationComment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Grade")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
 
                             b1.Property<long>("Minutes")
                                 .HasColumnType("bigint");
@@ -266,6 +388,17 @@ namespace Platform.PartyBuilding.Data.Migrations
                             b1.Property<decimal?>("AverageRating")
                                 .HasColumnType("numeric");
 
+                            b1.Property<int>("CompletedClaims")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("EvaluationComment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Grade")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
                             b1.Property<long>("Minutes")
                                 .HasColumnType("bigint");
 
@@ -284,6 +417,152 @@ namespace Platform.PartyBuilding.Data.Migrations
                     b.HasIndex("TenantId", "WorkplaceId", "Period");
 
                     b.ToTable("received_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Lists.Opening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CommunityNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("_skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Skills");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "NodePath", "EndsOn");
+
+                    b.ToTable("openings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Lists.OpeningClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("MemberReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("OpeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OutcomeRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("WorkplaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId");
+
+                    b.HasIndex("TenantId", "NodePath");
+
+                    b.HasIndex("TenantId", "WorkplaceId");
+
+                    b.HasIndex("TenantId", "MemberReportId", "EndedOn");
+
+                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("Platform.PartyBuilding.Domain.PartyOrganisation", b =>
@@ -800,6 +1079,15 @@ namespace Platform.PartyBuilding.Data.Migrations
                     b.ToTable("territory_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Lists.OpeningClaim", b =>
+                {
+                    b.HasOne("Platform.PartyBuilding.Domain.Lists.Opening", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.PartyBuilding.Domain.Reporting.UnitReport", b =>
                 {
                     b.OwnsMany("Platform.PartyBuilding.Domain.Reporting.UnitResource", "Resources", b1 =>
@@ -861,6 +1149,11 @@ namespace Platform.PartyBuilding.Data.Migrations
                         });
 
                     b.Navigation("CategoryRates");
+                });
+
+            modelBuilder.Entity("Platform.PartyBuilding.Domain.Lists.Opening", b =>
+                {
+                    b.Navigation("Claims");
                 });
 #pragma warning restore 612, 618
         }

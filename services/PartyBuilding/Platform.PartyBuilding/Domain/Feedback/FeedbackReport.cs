@@ -1,5 +1,6 @@
 using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
+using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
 using Platform.TerritoryReplica;
@@ -25,7 +26,11 @@ public enum FeedbackDelivery
 /// <param name="AverageRating">The residents' average rating of the rated services; null when none was rated.</param>
 /// <param name="Points">The member's points.</param>
 /// <param name="PointsRuleVersion">The points-rule version used.</param>
-public sealed record FeedbackFigures(long Minutes, int Services, decimal? AverageRating, long Points, int PointsRuleVersion);
+/// <param name="CompletedClaims">Claimed posts and projects completed in the period.</param>
+/// <param name="Grade">The community's grade of the member for the period, if it graded them.</param>
+/// <param name="EvaluationComment">The comment with the grade.</param>
+public sealed record FeedbackFigures(
+    long Minutes, int Services, decimal? AverageRating, long Points, int PointsRuleVersion, int CompletedClaims, EvaluationGrade? Grade, string? EvaluationComment);
 
 /// <summary>
 /// A member's feedback report (双报告, DOMAIN.md §6) for an ended quarter or year, sent by the community to the member's

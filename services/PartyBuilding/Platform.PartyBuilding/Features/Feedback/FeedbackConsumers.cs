@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.PartyBuilding.Contracts;
 using Platform.PartyBuilding.Data;
+using Platform.Domain;
+using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Feedback;
 
 namespace Platform.PartyBuilding.Features.Feedback;
@@ -28,7 +30,8 @@ public sealed class FeedbackConsumers(PartyBuildingDbContext db, TimeProvider cl
         var workplace = await db.Workplaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == feedback.WorkplaceOrganisationId, cancellationToken);
         db.ReceivedFeedback.Add(ReceivedFeedback.Receive(
             feedback.FeedbackId, feedback.SendingTenantId, feedback.WorkplaceOrganisationId, workplace, feedback.MemberName, feedback.CommunityName, feedback.Period,
-            new FeedbackFigures(feedback.Minutes, feedback.Services, feedback.AverageRating, feedback.Points, feedback.PointsRuleVersion), clock.GetUtcNow()));
+            new FeedbackFigures(feedback.Minutes, feedback.Services, feedback.AverageRating, feedback.Points, feedback.PointsRuleVersion, feedback.CompletedClaims,
+                WireNames.TryParse<EvaluationGrade>(feedback.Grade, out var grade) ? grade : null, feedback.EvaluationComment), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

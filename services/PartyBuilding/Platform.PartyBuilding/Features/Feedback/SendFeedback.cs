@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Contracts;
@@ -9,6 +10,7 @@ using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain.Feedback;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
+using Platform.PartyBuilding.Features.Lists;
 using Platform.PartyBuilding.Features.Reporting;
 using Platform.PartyBuilding.Features.Service;
 using Platform.ServiceDefaults;
@@ -62,6 +64,9 @@ internal static class SendFeedback
                 .Select(r => new { r.MemberReportId, Counted = new CountedService(r.Category, r.Minutes, r.Rating, r.ReversedAt != null) })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.MemberReportId, r => r.Counted);
+        var claims = await ClaimOutcomes.CountAsync(db.Claims, memberIds, period, cancellationToken);
+        var grades = await db.MemberEvaluations.AsNoTracking().Where(e => e.Period == periodText && memberIds.Contains(e.MemberReportId))
+            .ToDictionaryAsync(e => e.MemberReportId, cancellationToken);
         var workplaceIds = members.Select(m => m.WorkplaceId).Distinct().ToList();
         var workplaces = await db.Workplaces.AsNoTracking().Where(w => workplaceIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         var communityIds = members.Select(m => m.CommunityNodeId).Distinct().ToList();
@@ -70,10 +75,12 @@ internal static class SendFeedback
         foreach (var member in members)
         {
             var counted = services[member.Id].ToList();
-            var statement = PointsTally.Of(rule.Version, rule.Terms, counted, completedClaims: 0, abandonedClaims: 0);
+            var claimed = claims.GetValueOrDefault(member.Id);
+            var statement = PointsTally.Of(rule.Version, rule.Terms, counted, claimed.Completed, claimed.Abandoned);
             var rated = counted.Where(s => !s.Reversed && s.Rating is not null).Select(s => (decimal)s.Rating!.Value).ToList();
             var figures = new FeedbackFigures(
-                statement.Minutes, counted.Count(s => !s.Reversed), rated.Count == 0 ? null : Math.Round(rated.Average(), 2), statement.Total, statement.RuleVersion);
+                statement.Minutes, counted.Count(s => !s.Reversed), rated.Count == 0 ? null : Math.Round(rated.Average(), 2), statement.Total, statement.RuleVersion,
+                claimed.Completed, grades.GetValueOrDefault(member.Id)?.Grade, grades.GetValueOrDefault(member.Id)?.Comment);
             var workplace = workplaces[member.WorkplaceId];
             var report = FeedbackReport.Send(member, workplace, period, figures, now);
             db.FeedbackReports.Add(report);
@@ -95,6 +102,9 @@ internal static class SendFeedback
                     AverageRating = figures.AverageRating,
                     Points = figures.Points,
                     PointsRuleVersion = figures.PointsRuleVersion,
+                    CompletedClaims = figures.CompletedClaims,
+                    Grade = figures.Grade?.ToWire(),
+                    EvaluationComment = figures.EvaluationComment,
                 });
             }
         }

@@ -110,7 +110,7 @@ internal static class SentFeedback
         var rows = await reports.OrderBy(r => r.WorkplaceId).ThenBy(r => r.MemberName).ThenBy(r => r.Id)
             .Join(db.Workplaces, r => r.WorkplaceId, w => w.Id, (report, workplace) => new { report, WorkplaceName = workplace.Name })
             .ToListAsync(cancellationToken);
-        var csv = new StringBuilder("feedback_id,workplace,member,period,minutes,services,average_rating,points,points_rule_version,sent_at,acknowledged_at\r\n");
+        var csv = new StringBuilder("feedback_id,workplace,member,period,minutes,services,average_rating,points,points_rule_version,sent_at,acknowledged_at,completed_claims,grade,evaluation_comment\r\n");
         foreach (var row in rows)
         {
             var (report, figures) = (row.report, row.report.Figures);
@@ -119,7 +119,8 @@ internal static class SentFeedback
                 figures.Minutes.ToString(CultureInfo.InvariantCulture), figures.Services.ToString(CultureInfo.InvariantCulture),
                 figures.AverageRating?.ToString(CultureInfo.InvariantCulture) ?? "", figures.Points.ToString(CultureInfo.InvariantCulture),
                 figures.PointsRuleVersion.ToString(CultureInfo.InvariantCulture), report.SentAt.ToString("O", CultureInfo.InvariantCulture),
-                report.AcknowledgedAt?.ToString("O", CultureInfo.InvariantCulture) ?? ""]).Append("\r\n");
+                report.AcknowledgedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", figures.CompletedClaims.ToString(CultureInfo.InvariantCulture),
+                figures.Grade?.ToWire() ?? "", figures.EvaluationComment is null ? "" : CsvText.QuotedAsText(figures.EvaluationComment)]).Append("\r\n");
         }
 
         return TypedResults.File(CsvText.ForSpreadsheets(csv), "text/csv; charset=utf-8", $"feedback-{query.Period ?? "all"}.csv");

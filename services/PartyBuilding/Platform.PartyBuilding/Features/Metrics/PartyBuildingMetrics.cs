@@ -1,9 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain;
 using Platform.MultiTenancy;
 using Platform.PartyBuilding.Data;
+using Platform.PartyBuilding.Domain.Evaluation;
+using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
+using Platform.PartyBuilding.Domain.Service;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Service;
 using Platform.TerritoryReplica;
@@ -31,13 +35,18 @@ public sealed record WorkplaceCoverage(Guid WorkplaceId, string Name, int Declar
 /// <param name="FeedbackSent">Feedback reports sent for the period.</param>
 /// <param name="FeedbackAcknowledged">Of those, acknowledged.</param>
 /// <param name="FeedbackOnTimeRate">Acknowledged by their due time ÷ sent, null when none was sent.</param>
+/// <param name="OpenPlaces">Places on the openings whose term is not over.</param>
+/// <param name="PlacesFilled">Of those, held by a confirmed claim.</param>
+/// <param name="ClaimsCompleted">Claims completed in the period.</param>
+/// <param name="MembersByGrade">Members graded in the period, per grade by wire name (excellent, qualified, basically_qualified, unqualified).</param>
 public sealed record PartyBuildingMetricsResponse(
     string? Period, int ReportedMembers, IReadOnlyList<WorkplaceCoverage> CoverageByWorkplace, IReadOnlyDictionary<Guid, int> UnitsReportedByStreet,
-    decimal HoursPerMember, int FeedbackSent, int FeedbackAcknowledged, decimal? FeedbackOnTimeRate);
+    decimal HoursPerMember, int FeedbackSent, int FeedbackAcknowledged, decimal? FeedbackOnTimeRate, int OpenPlaces, int PlacesFilled, int ClaimsCompleted,
+    IReadOnlyDictionary<string, int> MembersByGrade);
 
 /// <summary>
 /// The metrics the issue names for the caller's area: reporting coverage per workplace, units reported per street, hours
-/// per member, and feedback delivered and acknowledged on time. Posts filled and claims completed come with the claims.
+/// per member, feedback delivered and acknowledged on time, places filled on the openings, claims completed and members per grade.
 /// </summary>
 internal static class PartyBuildingMetrics
 {
@@ -49,7 +58,7 @@ internal static class PartyBuildingMetrics
     }
 
     private static async Task<Ok<PartyBuildingMetricsResponse>> GetAsync(
-        [AsParameters] MetricsQuery query, ClaimsPrincipal caller, PartyBuildingDbContext db, CancellationToken cancellationToken)
+        [AsParameters] MetricsQuery query, ClaimsPrincipal caller, PartyBuildingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.OfAsync(caller, db, cancellationToken);
         var confirmed = db.MemberReports.InSubtree(scope.Path).Where(r => r.Status == ReportStatus.Confirmed);
@@ -78,8 +87,29 @@ internal static class PartyBuildingMetrics
         var sent = await feedback.CountAsync(cancellationToken);
         var acknowledged = await feedback.CountAsync(f => f.AcknowledgedAt != null, cancellationToken);
         var onTime = await feedback.CountAsync(f => f.AcknowledgedAt != null && f.AcknowledgedAt <= f.AcknowledgementDueAt, cancellationToken);
+        var today = DistrictClock.Today(clock.GetUtcNow());
+        var running = db.Openings.InSubtree(scope.Path).Where(o => o.EndsOn >= today);
+        var openPlaces = await running.SumAsync(o => (int?)o.Capacity, cancellationToken) ?? 0;
+        var placesFilled = await running.SelectMany(o => o.Claims).CountAsync(c => c.Status == ClaimStatus.Confirmed, cancellationToken);
+        var completed = db.Claims.InSubtree(scope.Path).Where(c => c.Status == ClaimStatus.Completed);
+        if (ServicePeriod.TryParse(query.Period, out var within))
+        {
+            var (first, last) = ((DateOnly?)within.FirstDay, (DateOnly?)within.LastDay);
+            completed = completed.Where(c => c.EndedOn >= first && c.EndedOn <= last);
+        }
+
+        var claimsCompleted = await completed.CountAsync(cancellationToken);
+        var evaluations = db.MemberEvaluations.InSubtree(scope.Path);
+        if (query.Period is not null)
+        {
+            var period = query.Period.Trim();
+            evaluations = evaluations.Where(e => e.Period == period);
+        }
+
+        var graded = await evaluations.GroupBy(e => e.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byGrade = Enum.GetValues<EvaluationGrade>().ToDictionary(grade => grade.ToWire(), grade => graded.SingleOrDefault(g => g.Key == grade)?.Count ?? 0);
         return TypedResults.Ok(new PartyBuildingMetricsResponse(
             query.Period?.Trim(), reportedMembers, coverage, unitsByStreet, reportedMembers == 0 ? 0 : Math.Round(minutes / 60m / reportedMembers, 2),
-            sent, acknowledged, sent == 0 ? null : Math.Round((decimal)onTime / sent, 4)));
+            sent, acknowledged, sent == 0 ? null : Math.Round((decimal)onTime / sent, 4), openPlaces, placesFilled, claimsCompleted, byGrade));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.PartyBuilding.Data;
 using Platform.PartyBuilding.Domain.Service;
+using Platform.PartyBuilding.Features.Lists;
 using Platform.PartyBuilding.Features.Reporting;
 
 namespace Platform.PartyBuilding.Features.Service;
@@ -23,17 +24,17 @@ internal static class MemberPoints
 {
     public static void Map(RouteGroupBuilder service) =>
         service.MapGet("member-reports/{id:guid}/points", GetAsync)
-            .WithSummary("A member's points for a year or quarter under the points rules in force, which the answer names; reversed service counts for nothing.");
+            .WithSummary("A member's points for a year or quarter under the points rules in force, which the answer names; reversed service counts for nothing, claims count in the period they ended.");
 
     /// <summary>The statement of <paramref name="memberReportId"/>'s service in <paramref name="period"/> under <paramref name="rule"/>.</summary>
     public static async Task<PointsStatement> StatementAsync(
-        IQueryable<ServiceRecord> records, Guid memberReportId, ServicePeriod period, PointsRule rule, CancellationToken cancellationToken)
+        PartyBuildingDbContext db, Guid memberReportId, ServicePeriod period, PointsRule rule, CancellationToken cancellationToken)
     {
-        var counted = await ServiceRecords.Filtered(records, memberReportId, period.ToString())
+        var counted = await ServiceRecords.Filtered(db.ServiceRecords.AsNoTracking(), memberReportId, period.ToString())
             .Select(r => new CountedService(r.Category, r.Minutes, r.Rating, r.ReversedAt != null))
             .ToListAsync(cancellationToken);
-        // Claims are not kept yet (issue 15's three lists): none completed, none abandoned.
-        return PointsTally.Of(rule.Version, rule.Terms, counted, completedClaims: 0, abandonedClaims: 0);
+        var claims = (await ClaimOutcomes.CountAsync(db.Claims, [memberReportId], period, cancellationToken)).GetValueOrDefault(memberReportId);
+        return PointsTally.Of(rule.Version, rule.Terms, counted, claims.Completed, claims.Abandoned);
     }
 
     private static async Task<Ok<MemberPointsResponse>> GetAsync(
@@ -47,7 +48,7 @@ internal static class MemberPoints
 
         ServicePeriod.TryParse(query.Period, out var period);
         var rule = await PointsRules.CurrentAsync(db, cancellationToken);
-        var statement = await StatementAsync(db.ServiceRecords.AsNoTracking(), id, period, rule, cancellationToken);
+        var statement = await StatementAsync(db, id, period, rule, cancellationToken);
         return TypedResults.Ok(new MemberPointsResponse(id, period.ToString(), statement));
     }
 }
