@@ -11,6 +11,7 @@ using Platform.PartyBuilding.Features.Organisations;
 using Platform.PartyBuilding.Features.Reporting;
 using Platform.PartyBuilding.Features.Service;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.PartyBuilding.Features.Evaluation;
@@ -101,9 +102,8 @@ internal static class MemberEvaluations
             evaluations = evaluations.Where(e => e.MemberReportId == report);
         }
 
-        var total = await evaluations.CountAsync(cancellationToken);
-        var rows = await evaluations.OrderByDescending(e => e.EvaluatedAt).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<MemberEvaluationResponse>([.. rows.Select(MemberEvaluationResponse.From)], paging.Page, paging.Size, total));
+        var listed = await evaluations.OrderByDescending(e => e.EvaluatedAt).ThenBy(e => e.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(MemberEvaluationResponse.From));
     }
 
     private static DomainException AlreadyGraded(string period) => new(PartyBuildingErrors.AlreadyEvaluated, $"The member is graded for {period} already.");

@@ -9,6 +9,7 @@ using Platform.PartyBuilding.Domain.Evaluation;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 using Platform.TerritoryReplica;
 
 namespace Platform.PartyBuilding.Features.Evaluation;
@@ -110,8 +111,7 @@ internal static class MutualEvaluations
             evaluations = evaluations.Where(e => e.WorkplaceId == workplace);
         }
 
-        var total = await evaluations.CountAsync(cancellationToken);
-        var rows = await evaluations.OrderByDescending(e => e.EvaluatedAt).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<MutualEvaluationResponse>([.. rows.Select(MutualEvaluationResponse.From)], paging.Page, paging.Size, total));
+        var listed = await evaluations.OrderByDescending(e => e.EvaluatedAt).ThenBy(e => e.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(MutualEvaluationResponse.From));
     }
 }

@@ -9,6 +9,7 @@ using Platform.PartyBuilding.Domain.Lists;
 using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Lists;
 
@@ -147,9 +148,8 @@ internal static class Claims
             claims = claims.Where(c => c.Status == status);
         }
 
-        var total = await claims.CountAsync(cancellationToken);
-        var rows = await claims.OrderByDescending(c => c.ClaimedAt).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ClaimResponse>([.. rows.Select(ClaimResponse.From)], paging.Page, paging.Size, total));
+        var listed = await claims.OrderByDescending(c => c.ClaimedAt).ThenBy(c => c.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(ClaimResponse.From));
     }
 
     private static async Task<Ok<ClaimResponse>> ActAsync(

@@ -10,6 +10,7 @@ using Platform.PartyBuilding.Domain.Reporting;
 using Platform.PartyBuilding.Domain.Service;
 using Platform.PartyBuilding.Features.Organisations;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.PartyBuilding.Features.Lists;
 
@@ -129,9 +130,8 @@ internal static class Openings
             rows = rows.Where(r => r.Opening.EndsOn >= today && r.Taken < r.Opening.Capacity);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.OrderByDescending(r => r.Opening.PublishedAt).ThenBy(r => r.Opening.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<OpeningResponse>([.. page.Select(r => OpeningResponse.From(r.Opening, r.Taken))], paging.Page, paging.Size, total));
+        var listed = await rows.OrderByDescending(r => r.Opening.PublishedAt).ThenBy(r => r.Opening.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(listed.Map(r => OpeningResponse.From(r.Opening, r.Taken)));
     }
 
     private static async Task<Ok<OpeningResponse>> GetAsync(Guid id, ClaimsPrincipal caller, PartyBuildingDbContext db, CancellationToken cancellationToken)
