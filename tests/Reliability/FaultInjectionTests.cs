@@ -42,7 +42,8 @@ public sealed class FaultInjectionTests
         var rates = new LoadRates(RunSettings.Number("RELIABILITY_DEMANDS_PER_SECOND", 10));
         await using var platform = await PlatformUnderFaults.StartAsync(Cancellation);
         using var client = await platform.DemoAdminClientAsync(Cancellation);
-        var community = await SteadyLoad.FirstCommunityAsync(client, Cancellation);
+        using var setUp = await platform.DemoAdminClientAsync(Cancellation, timeout: TimeSpan.FromMinutes(1));
+        var community = await SteadyLoad.FirstCommunityAsync(setUp, Cancellation);
         var runMark = $"REL{DateTime.UtcNow:HHmmss}";
         await using var counter = await EventRecorder.StartAsync(platform.VirtualHost, "reliability-counter",
             events => events.Record<DemandReceivedIntegrationEvent>().Record<TerritoryNodeAddedIntegrationEvent>().Record<PropertyWorkOrderStatusChangedIntegrationEvent>());
@@ -67,9 +68,9 @@ public sealed class FaultInjectionTests
             }),
         };
 
-        var estate = await LoadSetUp.EstateAsync(client, platform, community, runMark, rates.OwnersFor(faults.Length * LongestPhase(phaseLength)), Cancellation);
-        var accounts = await LoadSetUp.FundAccountsAsync(client, runMark, count: 8, minutesEach: 10_000, Cancellation);
-        using var workOrders = await LoadSetUp.WorkOrdersAsync(client, platform, estate, runMark, rates.WorkOrdersFor(faults.Length * UsualPhase(phaseLength)), Cancellation);
+        var estate = await LoadSetUp.EstateAsync(setUp, platform, community, runMark, rates.OwnersFor(faults.Length * LongestPhase(phaseLength)), Cancellation);
+        var accounts = await LoadSetUp.FundAccountsAsync(setUp, runMark, count: 8, minutesEach: 10_000, Cancellation);
+        using var workOrders = await LoadSetUp.WorkOrdersAsync(setUp, platform, estate, runMark, rates.WorkOrdersFor(faults.Length * UsualPhase(phaseLength)), Cancellation);
         var load = new SteadyLoad(client, community, runMark, rates, estate, accounts, workOrders);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(stop.Token);
@@ -92,7 +93,7 @@ public sealed class FaultInjectionTests
         // Settled: every acknowledged demand's event and every acknowledged node's event has reached its consumers.
         Effects effects = null!;
         var settled = await Settled(answered, platform, load.RunMark, counter, e => effects = e);
-        var books = await Reconciliation.CheckAsync(client, platform, estate, effects, Cancellation);
+        var books = await Reconciliation.CheckAsync(setUp, platform, estate, effects, Cancellation);
         var report = Report(phases, attempts, effects, counter, load, books);
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);

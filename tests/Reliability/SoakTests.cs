@@ -37,13 +37,14 @@ public sealed class SoakTests
         var rates = new LoadRates(RunSettings.Number("RELIABILITY_DEMANDS_PER_SECOND", 10));
         await using var platform = await PlatformUnderFaults.StartAsync(Cancellation);
         using var client = await platform.DemoAdminClientAsync(Cancellation);
-        var community = await SteadyLoad.FirstCommunityAsync(client, Cancellation);
+        using var setUp = await platform.DemoAdminClientAsync(Cancellation, timeout: TimeSpan.FromMinutes(1));
+        var community = await SteadyLoad.FirstCommunityAsync(setUp, Cancellation);
         var runMark = $"SOAK{DateTime.UtcNow:HHmmss}";
         // The roll and the work orders last the warm-up, the run and a margin for the last measurements.
         var runLength = WarmUp + length + TimeSpan.FromSeconds(15);
-        var estate = await LoadSetUp.EstateAsync(client, platform, community, runMark, rates.OwnersFor(runLength), Cancellation);
-        var accounts = await LoadSetUp.FundAccountsAsync(client, runMark, count: 8, minutesEach: 10_000, Cancellation);
-        using var workOrders = await LoadSetUp.WorkOrdersAsync(client, platform, estate, runMark, rates.WorkOrdersFor(runLength), Cancellation);
+        var estate = await LoadSetUp.EstateAsync(setUp, platform, community, runMark, rates.OwnersFor(runLength), Cancellation);
+        var accounts = await LoadSetUp.FundAccountsAsync(setUp, runMark, count: 8, minutesEach: 10_000, Cancellation);
+        using var workOrders = await LoadSetUp.WorkOrdersAsync(setUp, platform, estate, runMark, rates.WorkOrdersFor(runLength), Cancellation);
         var load = new SteadyLoad(client, community, runMark, rates, estate, accounts, workOrders);
 
         using var stop = new CancellationTokenSource();
@@ -55,7 +56,7 @@ public sealed class SoakTests
         var atEnd = platform.Services.ToDictionary(service => service.Name, ResidentBytes);
         await stop.CancelAsync();
         var attempts = (await running).Where(a => a.SentAt >= measuredFrom).ToList();
-        var books = await Reconciliation.CheckAsync(client, platform, estate, await Effects.ReadAsync(platform, runMark, Cancellation), Cancellation);
+        var books = await Reconciliation.CheckAsync(setUp, platform, estate, await Effects.ReadAsync(platform, runMark, Cancellation), Cancellation);
 
         var report = Report(attempts, measuredFrom, atStart, atEnd, rates, books);
         TestContext.Current.TestOutputHelper?.WriteLine(report);
