@@ -118,8 +118,9 @@ internal sealed class PlatformUnderFaults : IAsyncDisposable
 
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
+        // Not deleted at the end: the node is thrown away with it, and a node a fault left down must not turn the
+        // test's own failure into one of deleting the virtual host.
         VirtualHost = await RabbitMq.CreateVirtualHostAsync(cancellationToken);
-        _resources.Add(VirtualHost);
         var identityDatabase = await DatabaseAsync("identity", cancellationToken);
         DistrictsDatabase = await DatabaseAsync("districts", cancellationToken);
         ResidentsDatabase = await DatabaseAsync("residents", cancellationToken);
