@@ -166,7 +166,8 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
         var offset = TimeSpan.FromHours(8);
-        return (new DateTimeOffset(year, 1, 1, 0, 0, 0, offset), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, offset));
+        // In UTC: the database stores instants, and takes them only with offset zero.
+        return (new DateTimeOffset(year, 1, 1, 0, 0, 0, offset).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, offset).ToUniversalTime());
     }
 
     /// <summary>The statuses of a topic whose vote passed: waiting for its task, in execution, or completed.</summary>
