@@ -30,6 +30,7 @@ builder.Services.AddOptions<DeliberationRules>().BindConfiguration(DeliberationR
 builder.Services.AddOptions<NoticeRules>().BindConfiguration(NoticeRules.SectionName)
     .Validate(rules => rules.IsValid, "Notices:ResultPeriod and Notices:RepresentativeObjectionPeriod must be positive.").ValidateOnStart();
 builder.Services.AddResidentImports();
+builder.Services.AddBallotImports();
 
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ResidentEndpoints.KeepersPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ResidentEndpoints.KeeperRoles))
@@ -47,6 +48,7 @@ app.MapDemandMetricsEndpoints();
 app.MapResidentImportEndpoints();
 app.MapDeliberationEndpoints();
 app.MapBudgetEndpoints();
+app.MapBallotImportEndpoints();
 app.MapNoticeEndpoints();
 
 app.Run();

@@ -6,13 +6,17 @@ using static Platform.Residents.Tests.Demands.DemandScenarios;
 
 namespace Platform.Residents.Tests.Deliberation;
 
-/// <summary>Representatives' rules with the clock in the test's hands: the objection period, answered objections, one nomination per person and term.</summary>
+/// <summary>
+/// Representatives' rules with the clock in the test's hands: the objection period, answered objections, one nomination
+/// per person and term, and the area's seats per category.
+/// </summary>
 public sealed class RepresentativeTests
 {
     private static readonly TimeSpan Period = TimeSpan.FromDays(5);
     private static readonly TerritoryReplicaNode Community = new() { Id = NodeId, Path = NodePath, Name = "幸福社区" };
     private static readonly DateOnly TermStart = new(2027, 1, 1);
     private static readonly DateOnly TermEnd = new(2029, 12, 31);
+    private static readonly SeatCounts AnySeats = new() { Residents = 9, LocalUnits = 9, SocialOrganisations = 9, Invitees = 9 };
 
     private static Representative Nominate(
         Guid? residentId, string name = "张三丰", DateOnly? start = null, DateOnly? end = null, IEnumerable<Representative>? others = null,
@@ -29,10 +33,10 @@ public sealed class RepresentativeTests
         var nominee = Nominate(Guid.NewGuid());
         Assert.Equal(Now + Period, nominee.ObjectionsUntil);
 
-        Assert.Equal("representative.objection_period_running", CodeOf(() => nominee.Confirm(0, null, "u-worker", Now + Period - TimeSpan.FromSeconds(1))));
+        Assert.Equal("representative.objection_period_running", CodeOf(() => nominee.Confirm(0, null, AnySeats, [], "u-worker", Now + Period - TimeSpan.FromSeconds(1))));
         Assert.Equal(RepresentativeStatus.InPublicity, nominee.Status);
 
-        nominee.Confirm(0, null, "u-worker", Now + Period);
+        nominee.Confirm(0, null, AnySeats, [], "u-worker", Now + Period);
         Assert.Equal((RepresentativeStatus.Confirmed, Now + Period), (nominee.Status, nominee.DecidedAt));
         Assert.Equal("representative.invalid_transition", CodeOf(() => nominee.Reject("晚了", "u-worker", Now + Period)));
     }
@@ -43,8 +47,8 @@ public sealed class RepresentativeTests
         var nominee = Nominate(Guid.NewGuid());
         var after = Now + Period;
 
-        Assert.Equal("representative.objections_unanswered", CodeOf(() => nominee.Confirm(2, " ", "u-worker", after)));
-        nominee.Confirm(2, "居民会议听取异议后表决确认", "u-worker", after);
+        Assert.Equal("representative.objections_unanswered", CodeOf(() => nominee.Confirm(2, " ", AnySeats, [], "u-worker", after)));
+        nominee.Confirm(2, "居民会议听取异议后表决确认", AnySeats, [], "u-worker", after);
         Assert.Equal("居民会议听取异议后表决确认", nominee.DecisionNote);
     }
 
@@ -115,5 +119,48 @@ public sealed class RepresentativeTests
             "欧阳*（居民代表），由党组织推荐，拟任幸福社区议事代表，任期2027年1月1日至2029年12月31日。公示期内如有异议，请登录平台对本公示提出。",
             notice.Body);
         Assert.DoesNotContain("欧阳修", notice.Title + notice.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2027-01-01", "2029-12-31", true)]
+    [InlineData("2029-12-31", "2032-12-31", true)]
+    [InlineData("2030-01-01", "2032-12-31", false)]
+    [InlineData("2024-01-01", "2026-12-31", false)]
+    public void Confirm_IntoTheLastSeatOfItsCategory_IsRefusedOnlyWhileTheHoldersTermsOverlap(string start, string end, bool full)
+    {
+        var seats = new SeatCounts { Residents = 2, LocalUnits = 1 };
+        var holders = new[] { Nominate(Guid.NewGuid()), Nominate(Guid.NewGuid()) };
+        foreach (var holder in holders)
+        {
+            holder.Confirm(0, null, seats, [], "u-worker", Now + Period);
+        }
+
+        // A unit's delegate holds a seat of another category, and a rejected nominee none.
+        var unitDelegate = Nominate(null, "李四", seat: RepresentativeSeat.LocalUnits);
+        unitDelegate.Confirm(0, null, seats, [], "u-worker", Now + Period);
+        var rejected = Nominate(Guid.NewGuid());
+        rejected.Reject("本人撤回", "u-worker", Now);
+        var nominee = Nominate(Guid.NewGuid(), start: DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), end: DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+        var confirm = () => nominee.Confirm(0, null, seats, [.. holders, unitDelegate, rejected], "u-worker", Now + Period);
+
+        if (full)
+        {
+            var refusal = Assert.ThrowsAny<DomainException>(confirm);
+            Assert.Equal(("representative.seats_full", 2, 2), (refusal.Code, (int)refusal.Facts["seats"]!, (int)refusal.Facts["taken"]!));
+            Assert.Equal(RepresentativeStatus.InPublicity, nominee.Status);
+        }
+        else
+        {
+            confirm();
+            Assert.Equal(RepresentativeStatus.Confirmed, nominee.Status);
+        }
+    }
+
+    [Fact]
+    public void SeatPlan_WithANegativeCount_OrNoSeatAtAll_IsRefused()
+    {
+        Assert.Equal("representative.invalid_argument", CodeOf(() => RepresentativeSeatPlan.Set(NodeId, new SeatCounts { Residents = -1, Invitees = 3 }, "u-worker", Now)));
+        Assert.Equal("representative.invalid_argument", CodeOf(() => RepresentativeSeatPlan.Set(NodeId, new SeatCounts(), "u-worker", Now)));
+        Assert.Equal(7, RepresentativeSeatPlan.Set(NodeId, new SeatCounts { Residents = 7 }, "u-worker", Now).Seats.Of(RepresentativeSeat.Residents));
     }
 }

@@ -20,6 +20,19 @@ internal static class TopicRequests
     public static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null) =>
         await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertOkAsync();
 
+    /// <summary>Raises a shared matter at <paramref name="nodeId"/> and has residents support it onto the agenda; returns its id.</summary>
+    public static async Task<Guid> OnAgendaAsync(ResidentsFixture fixture, HttpClient worker, Guid nodeId, string title)
+    {
+        var id = IdOf(await RaiseAsync(worker, new { title, category = "公共事务", nodeId }));
+        await ActAsync(worker, id, "classify", new { kind = "self_governance", scale = "shared" });
+        for (var i = 0; i < ResidentsFixture.TopicSupportThreshold; i++)
+        {
+            await ActAsync(await fixture.MemberClientAsync(Platform.Contracts.PlatformRoleNames.Resident), id, "support");
+        }
+
+        return id;
+    }
+
     public static async Task<JsonElement> RefusedAsync(HttpClient client, Guid id, string action, HttpStatusCode status, string code, object? body = null) =>
         await (await client.PostAsJsonAsync($"{Topics}/{id}/{action}", body ?? new { }, Cancellation)).AssertProblemAsync(status, code);
 }

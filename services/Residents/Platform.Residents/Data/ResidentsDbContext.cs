@@ -56,6 +56,15 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
     /// <summary>The current district's representatives (议事代表), nominated, confirmed or rejected.</summary>
     public DbSet<Representative> Representatives => Set<Representative>();
 
+    /// <summary>The current district's deliberation meetings (议事会议).</summary>
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    /// <summary>Who attended which meeting, one row per attendee.</summary>
+    public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
+
+    /// <summary>The seats areas set for their representatives, in place of the district's default.</summary>
+    public DbSet<RepresentativeSeatPlan> RepresentativeSeatPlans => Set<RepresentativeSeatPlan>();
+
     /// <summary>The current district's public notices (公示).</summary>
     public DbSet<Notice> Notices => Set<Notice>();
 
@@ -324,6 +333,50 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
             // A nomination looks up the area's earlier nominations of the same person.
             representative.HasIndex(r => new { r.TenantId, r.NodeId, r.ResidentId });
             representative.HasIndex(r => new { r.TenantId, r.NodePath, r.NominatedAt });
+        });
+
+        modelBuilder.Entity<Meeting>(meeting =>
+        {
+            meeting.ToTable("meetings");
+            meeting.Property(m => m.Id).ValueGeneratedNever();
+            meeting.Property(m => m.NodePath).HasMaxLength(400).UseCollation("C");
+            meeting.Property(m => m.Level).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Type).HasMaxLength(Meeting.MaxTypeLength);
+            meeting.Property(m => m.Roll).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Quorum).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Title).HasMaxLength(Meeting.MaxTitleLength);
+            meeting.Property(m => m.Place).HasMaxLength(Meeting.MaxPlaceLength);
+            meeting.Property(m => m.OnlineLink).HasMaxLength(Meeting.MaxPlaceLength);
+            meeting.Property(m => m.ConvenedBy).HasMaxLength(100);
+            meeting.Property(m => m.Minutes).HasMaxLength(Meeting.MaxMinutesLength);
+            meeting.Property(m => m.CancelReason).HasMaxLength(Meeting.MaxReasonLength);
+            meeting.Property<List<Guid>>("_agendaTopicIds").HasColumnName("AgendaTopicIds");
+            meeting.Ignore(m => m.AgendaTopicIds);
+            meeting.Property<List<string>>("_minorityOpinions").HasColumnName("MinorityOpinions");
+            meeting.Ignore(m => m.MinorityOpinions);
+            meeting.OwnsMany(m => m.Speakers, speaker => speaker.ToJson());
+            meeting.OwnsMany(m => m.Resolutions, resolution => resolution.ToJson());
+            // Two attendances at once: the second save fails instead of losing a count.
+            meeting.Property(m => m.Version).IsConcurrencyToken();
+            meeting.HasIndex(m => new { m.TenantId, m.NodePath, m.StartsAt });
+        });
+
+        modelBuilder.Entity<MeetingAttendance>(attendance =>
+        {
+            attendance.ToTable("meeting_attendances");
+            // An attendee (representative, resident or household) counts once.
+            attendance.HasKey(a => new { a.MeetingId, a.AttendeeKey });
+            attendance.Property(a => a.RecordedBy).HasMaxLength(100);
+            attendance.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
+        });
+
+        modelBuilder.Entity<RepresentativeSeatPlan>(plan =>
+        {
+            plan.ToTable("representative_seat_plans");
+            plan.HasKey(p => new { p.TenantId, p.NodeId });
+            plan.ComplexProperty(p => p.Seats);
+            plan.Property(p => p.ChangedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<Notice>(notice =>

@@ -320,6 +320,142 @@ namespace Platform.Residents.Data.Migrations
                     b.ToTable("budget_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ConvenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConvenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Quorum")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Roll")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("RollSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<Guid>>("_agendaTopicIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("AgendaTopicIds");
+
+                    b.PrimitiveCollection<List<string>>("_minorityOpinions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("MinorityOpinions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "NodePath", "StartsAt");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.MeetingAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttendeeKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MeetingId", "AttendeeKey");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("meeting_attendances", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Representative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +535,46 @@ namespace Platform.Residents.Data.Migrations
                     b.HasIndex("TenantId", "NodePath", "NominatedAt");
 
                     b.ToTable("representatives", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.RepresentativeSeatPlan", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Seats", "Platform.Residents.Domain.Deliberation.RepresentativeSeatPlan.Seats#SeatCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Invitees")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("LocalUnits")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Residents")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SocialOrganisations")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("TenantId", "NodeId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("representative_seat_plans", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Topic", b =>
@@ -581,7 +757,7 @@ namespace Platform.Residents.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("ResidentId")
+                    b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TenantId")
@@ -1172,6 +1348,85 @@ namespace Platform.Residents.Data.Migrations
                     b.HasOne("Platform.Residents.Domain.Budgets.Budget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.Meeting", b =>
+                {
+                    b.OwnsMany("Platform.Residents.Domain.Deliberation.MeetingResolution", "Resolutions", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Abstain");
+
+                            b1.Property<bool>("Adopted");
+
+                            b1.Property<int>("ElectorateSize");
+
+                            b1.Property<int>("No");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<Guid>("TopicId");
+
+                            b1.Property<int>("Yes");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("Resolutions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("Platform.Residents.Domain.Deliberation.MeetingSpeaker", "Speakers", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Role");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("TopicId");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("Speakers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Resolutions");
+
+                    b.Navigation("Speakers");
+                });
+
+            modelBuilder.Entity("Platform.Residents.Domain.Deliberation.MeetingAttendance", b =>
+                {
+                    b.HasOne("Platform.Residents.Domain.Deliberation.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -167,12 +167,16 @@ public sealed class Representative : ITenantOwned, ITerritoryPlaced
     }
 
     /// <summary>
-    /// Confirms the nominee once the objection period is over. Objections filed must be answered in <paramref name="note"/>
-    /// (the residents' meeting heard them and confirmed nevertheless).
+    /// Confirms the nominee once the objection period is over, into one of the area's <paramref name="seats"/> of their
+    /// category: <paramref name="confirmedInArea"/> are the area's confirmed representatives, of whom those of the same
+    /// category serving in any part of this term hold seats already. Objections filed must be answered in
+    /// <paramref name="note"/> (the residents' meeting heard them and confirmed nevertheless).
     /// </summary>
-    /// <exception cref="DomainException">Not in publicity, the period still running, or objections left unanswered.</exception>
-    public void Confirm(int objections, string? note, string decidedBy, DateTimeOffset now)
+    /// <exception cref="DomainException">Not in publicity, the period still running, objections left unanswered, or the category's seats all taken.</exception>
+    public void Confirm(int objections, string? note, SeatCounts seats, IEnumerable<Representative> confirmedInArea, string decidedBy, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(seats);
+        ArgumentNullException.ThrowIfNull(confirmedInArea);
         RequireInPublicity();
         if (now < ObjectionsUntil)
         {
@@ -185,6 +189,17 @@ public sealed class Representative : ITenantOwned, ITerritoryPlaced
         {
             var exception = new DomainException(RepresentativeErrors.ObjectionsUnanswered, $"{objections} objection(s) were filed; say how they were answered.", "note");
             exception.Facts["objections"] = objections;
+            throw exception;
+        }
+
+        var taken = confirmedInArea.Count(other => other.Id != Id && other.NodeId == NodeId && other.Status == RepresentativeStatus.Confirmed
+            && other.Seat == Seat && other.TermStart <= TermEnd && TermStart <= other.TermEnd);
+        if (taken >= seats.Of(Seat))
+        {
+            var exception = new DomainException(
+                RepresentativeErrors.SeatsFull, $"All {seats.Of(Seat)} {Seat.ToWire()} seat(s) of the area are held during this term; {taken} representative(s) hold them.");
+            exception.Facts["seats"] = seats.Of(Seat);
+            exception.Facts["taken"] = taken;
             throw exception;
         }
 

@@ -8,6 +8,12 @@ public static class RepresentativeErrors
     /// <summary>404: no representative with that id inside the caller's scope.</summary>
     public static readonly DomainError NotFound = DomainError.NotFound("representative.not_found");
 
+    /// <summary>404: no active territory node with that id inside the caller's scope, for an area's seats.</summary>
+    public static readonly DomainError AreaNotFound = DomainError.NotFound("representative.area_not_found");
+
+    /// <summary>409: two workers set an area's first seat plan at the same time.</summary>
+    public static readonly DomainError ChangedConcurrently = DomainError.Conflict("representative.changed_concurrently");
+
     /// <summary>400: a blank or overlong name or note, an undefined seat or nomination, or a term ending before it starts.</summary>
     public static readonly DomainError InvalidArgument = DomainError.Invalid("representative.invalid_argument");
 
@@ -19,6 +25,9 @@ public static class RepresentativeErrors
 
     /// <summary>400: confirming over filed objections without saying how they were answered.</summary>
     public static readonly DomainError ObjectionsUnanswered = DomainError.Invalid("representative.objections_unanswered");
+
+    /// <summary>409: confirming a nominee when the area's seats of their category are all held during their term.</summary>
+    public static readonly DomainError SeatsFull = DomainError.Conflict("representative.seats_full");
 
     /// <summary>409: the nominee was confirmed or rejected already.</summary>
     public static readonly DomainError InvalidTransition = DomainError.Conflict("representative.invalid_transition");

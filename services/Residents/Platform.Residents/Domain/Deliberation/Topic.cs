@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Platform.Districts.Contracts;
 using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
@@ -155,6 +156,28 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
 
     /// <summary>The mean score, null before the first rating.</summary>
     public decimal? AverageRating => RatingCount == 0 ? null : Math.Round((decimal)RatingSum / RatingCount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The first and last instants (exclusive) of a calendar year in the districts (UTC+8): the decisions a year-end
+    /// review (年终评议) covers are those whose vote closed in between.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) ReviewYear(int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        var offset = TimeSpan.FromHours(8);
+        // In UTC: the database stores instants, and takes them only with offset zero.
+        return (new DateTimeOffset(year, 1, 1, 0, 0, 0, offset).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, offset).ToUniversalTime());
+    }
+
+    /// <summary>The statuses of a topic whose vote passed: waiting for its task, in execution, or completed.</summary>
+    public static TopicStatus[] AdoptedStatuses => [TopicStatus.Adopted, TopicStatus.InExecution, TopicStatus.Completed];
+
+    /// <summary>
+    /// Whether a topic's task is still being carried out after its deadline on <paramref name="today"/> (a district date);
+    /// an expression, so that a query counts by the same rule.
+    /// </summary>
+    public static Expression<Func<Topic, bool>> OverdueOn(DateOnly today) => topic => topic.Status == TopicStatus.InExecution && topic.TaskDeadline < today;
 
     /// <summary>Changes with every step; map it as the concurrency token.</summary>
     public int Version { get; private set; }
@@ -316,12 +339,16 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
         EnsureCan(TopicAction.Open);
         if (!Enum.IsDefined(electorate) || !Enum.IsDefined(rule))
         {
-            throw Refusal(TopicErrors.InvalidArgument, "electorate: residents or households; rule: simple_majority, absolute_majority or two_thirds.");
+            throw Refusal(TopicErrors.InvalidArgument, "electorate: residents, households or representatives; rule: simple_majority, absolute_majority or two_thirds.");
         }
 
         if (electorateSize < 1)
         {
-            throw Refusal(TopicErrors.EmptyElectorate, $"Nobody of the {electorate.ToWire()} electorate is registered within the topic's node.");
+            throw Refusal(
+                TopicErrors.EmptyElectorate,
+                electorate == Deliberation.Electorate.Representatives
+                    ? "The topic's node has no confirmed representative serving today."
+                    : $"Nobody of the {electorate.ToWire()} electorate is registered within the topic's node.");
         }
 
         (Electorate, Rule, ElectorateSize, VoteOpenedAt) = (electorate, rule, electorateSize, now);
@@ -329,12 +356,14 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
     }
 
     /// <summary>
-    /// Counts the ballot of <paramref name="voterKey"/> (the resident, or their household for a household vote), who has or
-    /// has not voted before by any channel (<paramref name="alreadyVoted"/>, read from the recorded ballots).
+    /// Counts the ballot of <paramref name="voterKey"/> (the resident, their household for a household vote, or the
+    /// representative for a representatives' vote), who has or has not voted before by any channel
+    /// (<paramref name="alreadyVoted"/>, read from the recorded ballots). <paramref name="residentId"/> is the resident who
+    /// cast it; null for a representative who is no registered resident (a unit's delegate, an invitee).
     /// </summary>
     /// <exception cref="TopicRuleException">The status does not allow it, an enum is undefined, or the voter has voted already.</exception>
     public TopicBallot CastBallot(
-        Guid voterKey, Guid residentId, bool alreadyVoted, BallotChoice choice, BallotChannel channel, DemandActor actor, DateTimeOffset now)
+        Guid voterKey, Guid? residentId, bool alreadyVoted, BallotChoice choice, BallotChannel channel, DemandActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureCan(TopicAction.Ballot);
@@ -347,7 +376,12 @@ public sealed class Topic : ITenantOwned, ITerritoryPlaced
         {
             throw Refusal(
                 TopicErrors.AlreadyVoted,
-                Electorate == Deliberation.Electorate.Households ? "This household has voted already." : "This resident has voted already.");
+                Electorate switch
+                {
+                    Deliberation.Electorate.Households => "This household has voted already.",
+                    Deliberation.Electorate.Representatives => "This representative has voted already.",
+                    _ => "This resident has voted already.",
+                });
         }
 
         var tally = Tally.With(choice);

@@ -98,7 +98,7 @@ public sealed class TopicBallot : ITenantOwned
     }
 
     internal TopicBallot(
-        Guid tenantId, Guid topicId, Guid voterKey, Guid residentId, BallotChoice choice, BallotChannel channel, string enteredBy, DateTimeOffset at)
+        Guid tenantId, Guid topicId, Guid voterKey, Guid? residentId, BallotChoice choice, BallotChannel channel, string enteredBy, DateTimeOffset at)
     {
         TenantId = tenantId;
         TopicId = topicId;
@@ -116,11 +116,11 @@ public sealed class TopicBallot : ITenantOwned
     /// <summary>The topic voted on.</summary>
     public Guid TopicId { get; private set; }
 
-    /// <summary>Who the ballot counts for: the resident's id, or their household's for a household vote.</summary>
+    /// <summary>Who the ballot counts for: the resident's id, their household's for a household vote, the representative's for a representatives' vote.</summary>
     public Guid VoterKey { get; private set; }
 
-    /// <summary>The resident who cast it.</summary>
-    public Guid ResidentId { get; private set; }
+    /// <summary>The resident who cast it; null for a representative who is no registered resident.</summary>
+    public Guid? ResidentId { get; private set; }
 
     /// <summary>The choice.</summary>
     public BallotChoice Choice { get; private set; }

@@ -131,6 +131,9 @@ public enum Electorate
 
     /// <summary>One vote per household within the topic's node, whichever member casts it.</summary>
     Households,
+
+    /// <summary>The representatives (议事代表) of the topic's node confirmed and serving when the vote opens.</summary>
+    Representatives,
 }
 
 /// <summary>

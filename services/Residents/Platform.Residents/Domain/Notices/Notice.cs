@@ -24,6 +24,12 @@ public enum NoticeKind
 
     /// <summary>A decided task carried out.</summary>
     TaskCompleted,
+
+    /// <summary>A deliberation meeting convened: when, where and its agenda, until it starts.</summary>
+    MeetingConvened,
+
+    /// <summary>A deliberation meeting held: attendance, resolutions with their votes, minority opinions.</summary>
+    MeetingMinutes,
 }
 
 /// <summary>Where a notice was also put up or sent.</summary>

@@ -47,7 +47,7 @@ public static class PublicNotices
     {
         ArgumentNullException.ThrowIfNull(topic);
         var outcome = topic.Status == TopicStatus.Adopted ? "通过" : "未通过";
-        var voters = topic.Electorate == Electorate.Households ? "户" : "人";
+        var voters = topic.Electorate switch { Electorate.Households => "户", Electorate.Representatives => "名议事代表", _ => "人" };
         var body = $"议题“{topic.Title}”表决{outcome}。同意{topic.YesVotes}票，反对{topic.NoVotes}票，弃权{topic.AbstainVotes}票；"
             + $"有表决权{topic.ElectorateSize}{voters}，规则：{RuleText(topic.Rule!.Value)}。";
         return Notice.Publish(NoticeKind.Decision, topic.Id, $"议题表决结果：{topic.Title}", body, topic.NodeId, topic.NodePath, [], period, by, now);
@@ -59,6 +59,41 @@ public static class PublicNotices
         ArgumentNullException.ThrowIfNull(topic);
         var body = $"议题“{topic.Title}”决定的事项已完成，验收标准：{topic.AcceptanceCriteria}。欢迎居民对结果评价。";
         return Notice.Publish(NoticeKind.TaskCompleted, topic.Id, $"事项完成公示：{topic.Title}", body, topic.NodeId, topic.NodePath, [], period, by, now);
+    }
+
+    /// <summary>A meeting convened, announced from now until it starts: its type, time, place or link, and the titles on its agenda.</summary>
+    public static Notice MeetingConvened(Meeting meeting, IReadOnlyList<Topic> agenda, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(agenda);
+        var where = string.Join("，", new[] { meeting.Place is null ? null : "地点：" + meeting.Place, meeting.OnlineLink is null ? null : "线上：" + meeting.OnlineLink }.OfType<string>());
+        var body = $"定于{Moment(meeting.StartsAt)}召开{meeting.Type}“{meeting.Title}”，{where}。议题："
+            + string.Join("；", agenda.Select((t, i) => $"{i + 1}. {t.Title}")) + "。欢迎居民参加。";
+        return Notice.Publish(NoticeKind.MeetingConvened, meeting.Id, $"{meeting.Type}通知：{meeting.Title}", body, meeting.NodeId, meeting.NodePath, [], meeting.StartsAt - now, by, now);
+    }
+
+    /// <summary>
+    /// A meeting held: attendance against its roll, each resolution with the exact tally of its vote, and the minority
+    /// opinions as kept; never the speakers' names.
+    /// </summary>
+    public static Notice MeetingMinutes(Meeting meeting, IReadOnlyCollection<Topic> agenda, TimeSpan period, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(agenda);
+        var body = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{meeting.Type}“{meeting.Title}”于{Moment(meeting.OpenedAt!.Value)}召开，")
+            .Append(meeting.Roll == MeetingRoll.Open ? $"到会{meeting.Attendance}人。" : $"应到{meeting.RollSize}{RollUnit(meeting.Roll)}，实到{meeting.Attendance}{RollUnit(meeting.Roll)}。");
+        foreach (var resolution in meeting.Resolutions)
+        {
+            var title = agenda.Single(t => t.Id == resolution.TopicId).Title;
+            body.Append(CultureInfo.InvariantCulture, $"\n决议（{title}）：{resolution.Text}（同意{resolution.Yes}票，反对{resolution.No}票，弃权{resolution.Abstain}票，{(resolution.Adopted ? "通过" : "未通过")}）");
+        }
+
+        foreach (var opinion in meeting.MinorityOpinions)
+        {
+            body.Append("\n少数意见：").Append(opinion);
+        }
+
+        return Notice.Publish(NoticeKind.MeetingMinutes, meeting.Id, $"{meeting.Type}纪要公示：{meeting.Title}", body.ToString(), meeting.NodeId, meeting.NodePath, [], period, by, now);
     }
 
     /// <summary>A closed budget's result with the full tally, project by project.</summary>
@@ -85,6 +120,10 @@ public static class PublicNotices
 
     private static string Describe(Representative person) =>
         $"{PersonName.Masked(person.Name)}（{SeatText(person.Seat)}{(person.Organisation is null ? "" : "，" + person.Organisation)}）";
+
+    private static string Moment(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+
+    private static string RollUnit(MeetingRoll roll) => roll switch { MeetingRoll.Households => "户", MeetingRoll.Representatives => "名代表", _ => "人" };
 
     private static string Day(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 

@@ -7,7 +7,8 @@ namespace Platform.Residents.Features.Deliberation;
 /// Deliberation (议事协商, 集 → 议 → 决 → 督 → 评): topics raised by residents and workers or made from a class of
 /// demands, classified and routed by scale, and supported by residents until they reach the agenda. The same users
 /// as the demand API: residents raise and support topics anywhere in their district, workers inside their scope.
-/// Representatives (议事代表) are nominated, published for objections and confirmed by the workers of their area.
+/// Representatives (议事代表) are nominated, published for objections and confirmed by the workers of their area, into
+/// the area's seats; meetings (议事会议) are convened with an agenda, opened with their quorum and closed with minutes.
 /// </summary>
 internal static class DeliberationEndpoints
 {
@@ -17,6 +18,7 @@ internal static class DeliberationEndpoints
             .WithTags("Deliberation");
         RaiseTopic.Map(topics);
         ListTopics.Map(topics);
+        ReviewDecisions.Map(topics);
         GetTopic.Map(topics);
         ActOnTopic.Map(topics);
 
@@ -25,6 +27,12 @@ internal static class DeliberationEndpoints
         NominateRepresentative.Map(representatives);
         ListRepresentatives.Map(representatives);
         DecideOnRepresentative.Map(representatives);
+        RepresentativeSeatsOfArea.Map(representatives);
+
+        var meetings = endpoints.MapGroup("/api/deliberation/meetings").RequireTenant().RequireAuthorization(DemandEndpoints.UsersPolicy)
+            .WithTags("Deliberation");
+        ConveneMeeting.Map(meetings);
+        HoldMeeting.Map(meetings);
         return endpoints;
     }
 }

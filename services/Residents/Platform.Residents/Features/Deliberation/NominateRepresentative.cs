@@ -102,7 +102,7 @@ internal static class NominateRepresentative
 
         // Two nominations of one person at once must not both pass the check: nominations for one area take turns.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"representatives:" + area.Id}, 0))", cancellationToken);
+        await RepresentativeAccess.TakeAreaTurnAsync(db, area.Id, cancellationToken);
 
         // The earlier nominations of the same person in the area; the domain tells which of them overlap this term.
         var samePerson = db.Representatives.Where(r => r.NodeId == area.Id);

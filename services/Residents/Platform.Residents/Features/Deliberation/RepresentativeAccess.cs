@@ -25,6 +25,21 @@ internal static class RepresentativeAccess
             .Select(n => new { RepresentativeId = n.SubjectId!.Value, NoticeId = n.Id, Objections = db.NoticeObjections.Count(o => o.NoticeId == n.Id) })
             .ToDictionaryAsync(n => n.RepresentativeId, n => (n.NoticeId, n.Objections), cancellationToken);
 
+    /// <summary>
+    /// Makes the nominations and confirmations of one area take turns until the caller's transaction ends, so that two at
+    /// once cannot both pass a check of the other (the same person twice, the last seat twice).
+    /// </summary>
+    public static async Task TakeAreaTurnAsync(ResidentsDbContext db, Guid areaId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"representatives:" + areaId}, 0))", cancellationToken);
+
+    /// <summary>The seats of an area: its own plan, or the district's default.</summary>
+    public static async Task<SeatCounts> SeatsAsync(ResidentsDbContext db, Guid areaId, SeatCounts defaults, CancellationToken cancellationToken) =>
+        await db.RepresentativeSeatPlans.AsNoTracking().Where(p => p.NodeId == areaId).Select(p => p.Seats).SingleOrDefaultAsync(cancellationToken) ?? defaults;
+
+    /// <summary>The area's confirmed representatives whose term includes <paramref name="day"/>: the electorate of a representatives' vote.</summary>
+    public static IQueryable<Representative> ServingOn(ResidentsDbContext db, Guid areaId, DateOnly day) =>
+        db.Representatives.AsNoTracking().Where(r => r.NodeId == areaId && r.Status == RepresentativeStatus.Confirmed && r.TermStart <= day && day <= r.TermEnd);
+
     public static async Task<RepresentativeResponse> ResponseAsync(Representative representative, ResidentsDbContext db, CancellationToken cancellationToken)
     {
         var (noticeId, objections) = (await NoticesAsync(db, [representative.Id], cancellationToken))[representative.Id];

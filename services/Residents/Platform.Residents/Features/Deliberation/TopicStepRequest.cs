@@ -3,28 +3,27 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain;
 using Platform.Messaging.Outbox;
 using Platform.Residents.Data;
-using Platform.Residents.Domain;
 using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Demands;
 using Platform.Residents.Features.Demands;
 using Platform.ServiceDefaults;
-using Platform.TerritoryReplica;
 
 namespace Platform.Residents.Features.Deliberation;
 
 /// <summary>
 /// The body of <c>POST /api/deliberation/topics/{id}/{action}</c>; each action reads the fields it needs: classify
 /// <c>kind</c>, <c>scale</c> (and <c>reason</c> for a private matter); open <c>electorate</c>, <c>rule</c>; ballot
-/// <c>residentId</c>, <c>choice</c>, <c>channel</c>; assign <c>assigneeType</c>, <c>assigneeId</c>,
+/// <c>residentId</c> (or <c>representativeId</c>), <c>choice</c>, <c>channel</c>; assign <c>assigneeType</c>, <c>assigneeId</c>,
 /// <c>acceptanceCriteria</c> (optionally <c>budget</c>, <c>deadline</c>); progress, inspect and complete <c>note</c>
 /// (optionally <c>evidence</c>); rate <c>score</c>. Support and close read nothing.
 /// </summary>
 /// <param name="Kind">classify: self_governance (自治事项) or assisting_government (协助事项).</param>
 /// <param name="Scale">classify: major (handed to the street as a demand), shared (the residents deliberate) or private (dismissed).</param>
 /// <param name="Reason">classify: why a private matter is dismissed.</param>
-/// <param name="Electorate">open: residents (every adult registered within the topic's node) or households (one vote each).</param>
+/// <param name="Electorate">open: residents (every adult registered within the topic's node), households (one vote each) or representatives (the node's confirmed representatives serving today).</param>
 /// <param name="Rule">open: simple_majority (2·yes &gt; cast), absolute_majority (2·yes &gt; electorate) or two_thirds (3·yes ≥ 2·cast); abstentions are cast and do not approve, a tie fails.</param>
-/// <param name="ResidentId">ballot: the resident voting (an adult registered within the topic's node).</param>
+/// <param name="ResidentId">ballot: the resident voting (an adult registered within the topic's node, or a representative who is a registered resident).</param>
+/// <param name="RepresentativeId">ballot in a representatives' vote: the representative voting, instead of residentId (required for one who is no registered resident).</param>
 /// <param name="Choice">ballot: yes, no or abstain.</param>
 /// <param name="Channel">ballot: online or paper; a voter has one ballot whichever the channel.</param>
 /// <param name="AssigneeType">assign: community, department, social_organisation or property_company.</param>
@@ -42,6 +41,7 @@ public sealed record TopicActionRequest(
     Electorate? Electorate = null,
     DecisionRule? Rule = null,
     Guid? ResidentId = null,
+    Guid? RepresentativeId = null,
     BallotChoice? Choice = null,
     BallotChannel? Channel = null,
     TaskAssigneeType? AssigneeType = null,
@@ -74,7 +74,7 @@ internal static class TopicStepRequest
         ],
         TopicAction.Ballot =>
         [
-            ("residentId", request.ResidentId is null ? "The resident voting." : null),
+            ("residentId", request.ResidentId is null && request.RepresentativeId is null ? "The resident (or representativeId: the representative) voting." : null),
             ("choice", request.Choice is null ? WireNames.Expected<BallotChoice>() : null),
             ("channel", request.Channel is null ? WireNames.Expected<BallotChannel>() : null),
         ],
@@ -110,17 +110,17 @@ internal static class TopicStepRequest
                 db.TopicSupports.Add(topic.Support(supported, actor, now));
                 break;
             case TopicAction.Open:
-                topic.OpenVote(request.Electorate!.Value, request.Rule!.Value, await ElectorateSizeAsync(topic, request.Electorate.Value, db, now, cancellationToken), actor, now);
+                topic.OpenVote(request.Electorate!.Value, request.Rule!.Value, await Electorates.SizeAsync(topic.NodeId, topic.NodePath, request.Electorate.Value, db, now, cancellationToken), actor, now);
                 break;
             case TopicAction.Ballot:
-                var voter = await VoterAsync(topic, request.ResidentId!.Value, db, now, cancellationToken);
-                if (voter is not { } key)
+                if (await Electorates.VoterAsync(topic.NodeId, topic.NodePath, topic.Electorate!.Value, request.ResidentId, request.RepresentativeId, db, now, cancellationToken) is not var (key, residentId))
                 {
-                    return new DomainException(TopicErrors.NotInElectorate, $"Resident {request.ResidentId} is not in this vote's electorate.", "residentId").ToProblem();
+                    var (field, who) = request.RepresentativeId is { } named ? ("representativeId", $"Representative {named}") : ("residentId", $"Resident {request.ResidentId}");
+                    return new DomainException(TopicErrors.NotInElectorate, $"{who} is not in this vote's electorate.", field).ToProblem();
                 }
 
                 var voted = await db.TopicBallots.AnyAsync(b => b.TopicId == topic.Id && b.VoterKey == key, cancellationToken);
-                db.TopicBallots.Add(topic.CastBallot(key, request.ResidentId.Value, voted, request.Choice!.Value, request.Channel!.Value, actor, now));
+                db.TopicBallots.Add(topic.CastBallot(key, residentId, voted, request.Choice!.Value, request.Channel!.Value, actor, now));
                 break;
             case TopicAction.Close:
                 topic.CloseVote(actor, now);
@@ -144,26 +144,5 @@ internal static class TopicStepRequest
         }
 
         return null;
-    }
-
-    private static IQueryable<Resident> AdultsWithin(Topic topic, ResidentsDbContext db, DateTimeOffset now)
-    {
-        var bornBy = DistrictClock.Today(now).AddYears(-DeliberationRules.VotingAge);
-        return db.Residents.InSubtree(topic.NodePath).Where(r => r.BirthDate <= bornBy);
-    }
-
-    private static async Task<int> ElectorateSizeAsync(Topic topic, Electorate electorate, ResidentsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var adults = AdultsWithin(topic, db, now);
-        return electorate == Electorate.Households
-            ? await adults.Where(r => r.HouseholdId != null).Select(r => r.HouseholdId).Distinct().CountAsync(cancellationToken)
-            : await adults.CountAsync(cancellationToken);
-    }
-
-    /// <summary>Whom the resident's ballot counts for (themself, or their household), or null when they are not in the electorate.</summary>
-    private static async Task<Guid?> VoterAsync(Topic topic, Guid residentId, ResidentsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var resident = await AdultsWithin(topic, db, now).Where(r => r.Id == residentId).Select(r => new { r.Id, r.HouseholdId }).SingleOrDefaultAsync(cancellationToken);
-        return resident is null ? null : topic.Electorate == Electorate.Households ? resident.HouseholdId : resident.Id;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class ResidentRow
     /// <paramref name="scope"/>, and hashes the ID number and phone. Thread-safe, so rows are checked on all cores.
     /// </summary>
     public static ResidentRow Check(
-        TabularRow row, ResidentFile file, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope, PersonalDataProtector protector, DateOnly today)
+        TabularRow row, ImportLayout file, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope, PersonalDataProtector protector, DateOnly today)
     {
         var checkedRow = new ResidentRow(row.Line);
         checkedRow.CheckCells(row, file, nodes, scope, protector, today);
@@ -62,7 +62,7 @@ internal sealed class ResidentRow
     }
 
     private void CheckCells(
-        TabularRow row, ResidentFile file, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope, PersonalDataProtector protector, DateOnly today)
+        TabularRow row, ImportLayout file, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope, PersonalDataProtector protector, DateOnly today)
     {
         var name = file.Cell(row, ResidentFile.Name);
         if (ResidentRules.NameProblem(name) is { } nameProblem)
@@ -131,7 +131,7 @@ internal sealed class ResidentRow
         }
     }
 
-    private TerritoryReplicaNode? CheckNode(ResidentFile file, string code, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope)
+    private TerritoryReplicaNode? CheckNode(ImportLayout file, string code, IReadOnlyDictionary<string, TerritoryReplicaNode> nodes, CallerScope scope)
     {
         if (code.Length == 0)
         {
@@ -161,7 +161,7 @@ internal sealed class ResidentRow
         return node;
     }
 
-    private string[] CheckTags(ResidentFile file, string cell)
+    private string[] CheckTags(ImportLayout file, string cell)
     {
         if (cell.Length == 0)
         {
@@ -184,7 +184,7 @@ internal sealed class ResidentRow
         return [.. tags];
     }
 
-    private void Fail(ResidentFile file, ResidentColumn column, string problem)
+    private void Fail(ImportLayout file, ImportColumn column, string problem)
     {
         _problems ??= [];
         _problems.Add($"{file.HeaderOf(column)}: {problem}");
