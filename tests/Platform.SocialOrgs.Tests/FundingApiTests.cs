@@ -121,7 +121,7 @@ public sealed class FundingApiTests(SocialOrgsFixture fixture)
     [Fact]
     public async Task Window_BeforeItOpensAndAfterItCloses_NothingIsDraftedChangedOrSubmitted()
     {
-        var (admin, call, organisation, member) = await ArrangeAsync(openFor: TimeSpan.FromSeconds(6));
+        var (admin, call, organisation, member) = await ArrangeAsync(openFor: TimeSpan.FromSeconds(15));
         var write = $"/api/socialorgs/calls/{call}/proposals/{organisation}";
         var id = (await SendAsync(member.PutAsJsonAsync(write, Proposal(), Cancellation), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
