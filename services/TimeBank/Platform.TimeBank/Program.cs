@@ -6,7 +6,11 @@ using Platform.TimeBank.Features.Service;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPlatformService<TimeBankDbContext>("timebank", bus => bus.AddTerritoryReplica<TimeBankDbContext>());
+builder.AddPlatformService<TimeBankDbContext>("timebank", bus =>
+{
+    bus.AddTerritoryReplica<TimeBankDbContext>();
+    bus.AddConsumer<VolunteerRecruitmentConsumer>();
+});
 builder.Services.AddScoped<LedgerWriter>();
 builder.Services.AddOptions<LedgerJobOptions>().BindConfiguration(LedgerJobOptions.SectionName);
 builder.Services.AddHostedService<PendingTransferExpiry>();
