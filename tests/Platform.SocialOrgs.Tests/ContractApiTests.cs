@@ -49,6 +49,13 @@ public sealed class ContractApiTests(SocialOrgsFixture fixture)
         var signed = await SendAsync(admin.PostAsJsonAsync(contracts, Terms(proposal, "明德评估中心", evaluatorId, signedOn), Cancellation), HttpStatusCode.Created);
         var id = signed.GetProperty("id").GetGuid();
         Assert.Equal([9_000m, 12_000m, 9_000m], signed.GetProperty("tranches").EnumerateArray().Select(t => t.GetProperty("amount").GetDecimal()));
+        var funded = await SendAsync(admin.GetAsync(Path($"/api/socialorgs/projects?organisationId={signed.GetProperty("organisationId").GetGuid()}"), Cancellation));
+        var project = Assert.Single(funded.GetProperty("items").EnumerateArray());
+        Assert.Equal(("funded", id, signedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            (project.GetProperty("funding").GetString(), project.GetProperty("contractId").GetGuid(), project.GetProperty("startsOn").GetString()));
+        var details = await SendAsync(admin.GetAsync(Path($"/api/socialorgs/projects/{project.GetProperty("id").GetGuid()}"), Cancellation));
+        Assert.Equal(["建立探访台账", "完成 20 户入户探访"], details.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("milestone").GetProperty("title").GetString()));
+        Assert.Single(details.GetProperty("links").GetProperty("demands").EnumerateArray());
         await (await admin.PostAsJsonAsync(contracts, Terms(proposal, "明德评估中心", evaluatorId, signedOn), Cancellation))
             .AssertProblemAsync(HttpStatusCode.Conflict, "socialorgs.already_contracted");
 

@@ -13,7 +13,7 @@ public sealed class ContractTests
     private static DomainException Refused(Action action) => Assert.Throws<DomainException>(action);
 
     /// <summary>An awarded 1,000-yuan proposal's contract, evaluated by user 评估员, split 30/40/30.</summary>
-    private static GrantContract Signed(IReadOnlyList<int>? percentages = null)
+    internal static GrantContract Signed(IReadOnlyList<int>? percentages = null)
     {
         var (panel, proposal, organisation) = PanelTests.Arrange("甲", "乙");
         panel.Score("甲", proposal, PanelTests.Scores(4, 4), PanelTests.Reviewing);

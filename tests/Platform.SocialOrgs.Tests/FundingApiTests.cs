@@ -37,12 +37,13 @@ public sealed class FundingApiTests(SocialOrgsFixture fixture)
         rubricId,
     };
 
-    internal static object Proposal(decimal amount = 30_000m, string category = "elderly", decimal secondLine = 18_000m, Guid? demandId = null) => new
+    internal static object Proposal(decimal amount = 30_000m, string category = "elderly", decimal secondLine = 18_000m, Guid? demandId = null, object[]? hotSpots = null) => new
     {
         title = "独居老人探访",
         category,
         needs = "东一社区独居老人缺少日常探访。",
         demandIds = new[] { demandId ?? Guid.NewGuid() },
+        hotSpots = hotSpots ?? [],
         beneficiaries = 40,
         beneficiaryGroup = "独居老人",
         amount,
@@ -120,7 +121,7 @@ public sealed class FundingApiTests(SocialOrgsFixture fixture)
     [Fact]
     public async Task Window_BeforeItOpensAndAfterItCloses_NothingIsDraftedChangedOrSubmitted()
     {
-        var (admin, call, organisation, member) = await ArrangeAsync(openFor: TimeSpan.FromSeconds(6));
+        var (admin, call, organisation, member) = await ArrangeAsync(openFor: TimeSpan.FromSeconds(15));
         var write = $"/api/socialorgs/calls/{call}/proposals/{organisation}";
         var id = (await SendAsync(member.PutAsJsonAsync(write, Proposal(), Cancellation), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 

@@ -36,7 +36,7 @@ public sealed class FundingTests
     }
 
     private static ProposalContent Content(decimal amount = 30_000m, params BudgetLine[] lines) => new(
-        "独居老人探访", ServiceCategory.Elderly, "东一社区独居老人缺少日常探访。", [Guid.NewGuid()], [], 40, "独居老人", amount,
+        "独居老人探访", ServiceCategory.Elderly, "东一社区独居老人缺少日常探访。", [Guid.NewGuid()], [], [], 40, "独居老人", amount,
         lines.Length > 0 ? lines : [new BudgetLine("活动物料", 12_000m), new BudgetLine("志愿者培训", 18_000m)],
         [new Milestone("完成 20 户入户探访", new DateOnly(2027, 6, 30)), new Milestone("建立探访台账", new DateOnly(2027, 5, 1))]);
 

@@ -28,7 +28,7 @@ public sealed class PanelTests
         var home = new TerritoryReplicaNode { Id = id, Kind = TerritoryNodeKind.Community, Code = "C", Name = "社区", Path = TerritoryPath.Of(null, id) };
         var organisation = Organisation.Enter("邻里互助会", OrganisationKind.MutualAid, home, [], [], 10, 0, [], Opens.AddYears(-1));
         var proposal = Proposal.Draft(call, organisation, [], new ProposalContent(
-            "探访", ServiceCategory.Elderly, "需求", [], [], 10, "老人", 1_000m, [new BudgetLine("物料", 1_000m)], [new Milestone("完成", new DateOnly(2027, 6, 1))]),
+            "探访", ServiceCategory.Elderly, "需求", [], [], [], 10, "老人", 1_000m, [new BudgetLine("物料", 1_000m)], [new Milestone("完成", new DateOnly(2027, 6, 1))]),
             "member", Opens.AddDays(1));
         proposal.Submit(call, organisation, [], "member", Opens.AddDays(2));
         var panel = new Panel(call, Rubric);

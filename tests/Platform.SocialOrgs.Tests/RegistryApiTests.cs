@@ -13,12 +13,13 @@ public sealed class RegistryApiTests(SocialOrgsFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    internal static object NewOrganisation(Guid homeNodeId, string? name = null, string kind = "mutual_aid", int memberCount = 12, int partyMemberCount = 1, string? phone = null) => new
+    internal static object NewOrganisation(
+        Guid homeNodeId, string? name = null, string kind = "mutual_aid", int memberCount = 12, int partyMemberCount = 1, string? phone = null, Guid? serviceArea = null) => new
     {
         name = name ?? $"互助会{Guid.NewGuid():N}"[..12],
         kind,
         homeNodeId,
-        serviceAreaIds = new[] { TestTerritory.GridA1 },
+        serviceAreaIds = new[] { serviceArea ?? TestTerritory.GridA1 },
         categories = new[] { "elderly", "mutual_aid" },
         memberCount,
         partyMemberCount,

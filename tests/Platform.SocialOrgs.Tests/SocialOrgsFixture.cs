@@ -23,7 +23,8 @@ public sealed class SocialOrgsFixture() : ServiceFixture<Program, SocialOrgsDbCo
         .Record<SocialOrganisationStatusChangedIntegrationEvent>()
         .Record<FundingCallOpenedIntegrationEvent>()
         .Record<ProposalSubmittedIntegrationEvent>()
-        .Record<AwardsPublishedIntegrationEvent>();
+        .Record<AwardsPublishedIntegrationEvent>()
+        .Record<VolunteerRecruitmentRequestedIntegrationEvent>();
 
     protected override void Configure(IWebHostBuilder web)
     {

@@ -6,12 +6,17 @@ using Platform.SocialOrgs.Features.Funding;
 using Platform.SocialOrgs.Features.Incubations;
 using Platform.SocialOrgs.Features.Organisations;
 using Platform.SocialOrgs.Features.Panels;
+using Platform.SocialOrgs.Features.Projects;
 using Platform.SocialOrgs.Features.Territory;
 using Platform.TerritoryReplica;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPlatformService<SocialOrgsDbContext>("socialorgs", bus => bus.AddTerritoryReplica<SocialOrgsDbContext>());
+builder.AddPlatformService<SocialOrgsDbContext>("socialorgs", bus =>
+{
+    bus.AddTerritoryReplica<SocialOrgsDbContext>();
+    bus.AddConsumer<ResidentNeedsConsumer>();
+});
 builder.Services.AddScoped<ISubtreeMoveHandler, SocialOrgsSubtreeMove>();
 
 builder.Services.AddPersonalData();
@@ -36,6 +41,7 @@ app.MapIncubationEndpoints();
 app.MapFundingEndpoints();
 app.MapPanelEndpoints();
 app.MapContractEndpoints();
+app.MapProjectEndpoints();
 
 app.Run();
 

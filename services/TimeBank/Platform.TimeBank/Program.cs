@@ -14,6 +14,7 @@ builder.AddPlatformService<TimeBankDbContext>("timebank", bus =>
     bus.AddConsumer<ClearingTransferRequestedConsumer>();
     bus.AddConsumer<ClearingTransferAnsweredConsumer>();
     bus.AddConsumer<ClearingBalanceReportedConsumer>();
+    bus.AddConsumer<VolunteerRecruitmentConsumer>();
 });
 builder.Services.AddScoped<LedgerWriter>();
 builder.Services.AddOptions<LedgerJobOptions>().BindConfiguration(LedgerJobOptions.SectionName);

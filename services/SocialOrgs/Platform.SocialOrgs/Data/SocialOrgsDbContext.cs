@@ -6,6 +6,7 @@ using Platform.ServiceHost.Data;
 using Platform.SocialOrgs.Domain;
 using Platform.SocialOrgs.Domain.Funding;
 using Platform.SocialOrgs.Domain.Incubations;
+using Platform.SocialOrgs.Domain.Projects;
 using Platform.TerritoryReplica;
 
 namespace Platform.SocialOrgs.Data;
@@ -37,6 +38,15 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
 
     /// <summary>The current district's contracts of awarded proposals.</summary>
     public DbSet<GrantContract> GrantContracts => Set<GrantContract>();
+
+    /// <summary>The current district's projects, funded and self-run.</summary>
+    public DbSet<Project> Projects => Set<Project>();
+
+    /// <summary>Where the current district's residents' demands stand, from the residents service's events.</summary>
+    public DbSet<ResidentDemand> ResidentDemands => Set<ResidentDemand>();
+
+    /// <summary>Where the current district's deliberation topics stand, from the residents service's events.</summary>
+    public DbSet<ResidentTopic> ResidentTopics => Set<ResidentTopic>();
 
     /// <summary>The current district's territory tree, as the Districts service reports it.</summary>
     public DbSet<TerritoryReplicaNode> TerritoryNodes => Set<TerritoryReplicaNode>();
@@ -176,6 +186,9 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
             proposal.Ignore(p => p.DemandIds);
             proposal.Property<List<Guid>>("_topicIds").HasColumnName("TopicIds");
             proposal.Ignore(p => p.TopicIds);
+            proposal.Property<List<HotSpotLink>>("_hotSpots").HasColumnName("HotSpots").IsJsonb();
+            proposal.Ignore(p => p.HotSpots);
+            proposal.Ignore(p => p.Links);
             // Read and written whole with the proposal, never queried on their own.
             proposal.OwnsMany(p => p.BudgetLines, line => line.ToJson());
             proposal.OwnsMany(p => p.Milestones, milestone => milestone.ToJson());
@@ -221,6 +234,56 @@ public sealed class SocialOrgsDbContext(DbContextOptions<SocialOrgsDbContext> op
             contract.Property<uint>("Version").IsRowVersion();
             // An award becomes one contract.
             contract.HasIndex(c => new { c.TenantId, c.ProposalId }).IsUnique();
+        });
+
+        modelBuilder.Entity<Project>(project =>
+        {
+            project.ToTable("projects");
+            project.Property(p => p.Id).ValueGeneratedNever();
+            project.Property(p => p.Funding).HasConversion<string>().HasMaxLength(20);
+            project.Property(p => p.Title).HasMaxLength(ProposalContent.TextMaxLength);
+            project.Property(p => p.Category).HasConversion<string>().HasMaxLength(30);
+            project.Property(p => p.Description).HasMaxLength(ProposalContent.NeedsMaxLength);
+            project.Property(p => p.CreatedBy).HasMaxLength(OrganisationMember.UserIdMaxLength);
+            project.Property<List<Guid>>("_demandIds").HasColumnName("DemandIds");
+            project.Property<List<Guid>>("_topicIds").HasColumnName("TopicIds");
+            // Milestones, reports, calls for volunteers and hot spots are read and changed with their project (the progress per
+            // milestone is computed from the reports), never queried apart.
+            project.Property<List<HotSpotLink>>("_hotSpots").HasColumnName("HotSpots").IsJsonb();
+            project.Property<List<ProjectMilestone>>("_milestones").HasColumnName("Milestones").IsJsonb();
+            project.Property<List<ActivityReport>>("_reports").HasColumnName("Reports").IsJsonb();
+            project.Property<List<VolunteerRecruitment>>("_recruitments").HasColumnName("Recruitments").IsJsonb();
+            project.Ignore(p => p.Milestones);
+            project.Ignore(p => p.Reports);
+            project.Ignore(p => p.Recruitments);
+            project.Ignore(p => p.Links);
+            project.Ignore(p => p.BeneficiariesServed);
+            // Two members reporting at once both rewrite the reports: the second is refused rather than losing the first's.
+            project.Property<uint>("Version").IsRowVersion();
+            // A contract funds one project.
+            project.HasIndex(p => new { p.TenantId, p.ContractId }).IsUnique();
+            project.HasIndex(p => new { p.TenantId, p.OrganisationId });
+        });
+
+        modelBuilder.Entity<ResidentDemand>(demand =>
+        {
+            demand.ToTable("resident_demands");
+            demand.Property(d => d.Id).ValueGeneratedNever();
+            demand.Property(d => d.TrackingNumber).HasMaxLength(50);
+            demand.Property(d => d.Category).HasMaxLength(HotSpotLink.CategoryMaxLength);
+            demand.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            demand.Property(d => d.Satisfaction).HasMaxLength(30);
+            demand.Ignore(d => d.IsOpen);
+            // A hot spot's demands are found by their category and node.
+            demand.HasIndex(d => new { d.TenantId, d.Category, d.NodeId });
+        });
+
+        modelBuilder.Entity<ResidentTopic>(topic =>
+        {
+            topic.ToTable("resident_topics");
+            topic.Property(t => t.Id).ValueGeneratedNever();
+            topic.Property(t => t.Title).HasMaxLength(ResidentTopic.TitleMaxLength);
+            topic.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         });
     }
 }

@@ -34,10 +34,10 @@ public sealed class OrganisationContact
     public string PhoneMasked { get; private set; } = "";
 
     /// <summary>Why a contact's name is unacceptable, or null.</summary>
-    public static string? NameProblem(string? name) => TextProblem(name, NameMaxLength);
+    public static string? NameProblem(string? name) => RequiredText.Problem(name, NameMaxLength);
 
     /// <summary>Why a contact's role is unacceptable, or null.</summary>
-    public static string? RoleProblem(string? role) => TextProblem(role, RoleMaxLength);
+    public static string? RoleProblem(string? role) => RequiredText.Problem(role, RoleMaxLength);
 
     /// <summary>A contact with the phone protected.</summary>
     /// <exception cref="ArgumentException">The name or role is blank or too long.</exception>
@@ -59,9 +59,4 @@ public sealed class OrganisationContact
             PhoneMasked = phone.Masked,
         };
     }
-
-    private static string? TextProblem(string? text, int maxLength) =>
-        string.IsNullOrWhiteSpace(text) ? "Required."
-        : text.Trim().Length > maxLength ? $"At most {maxLength} characters."
-        : null;
 }

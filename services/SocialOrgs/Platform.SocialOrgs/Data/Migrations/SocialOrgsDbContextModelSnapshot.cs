@@ -377,6 +377,11 @@ namespace Platform.SocialOrgs.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("DemandIds");
 
+                    b.Property<string>("_hotSpots")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("HotSpots");
+
                     b.PrimitiveCollection<List<Guid>>("_topicIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -574,6 +579,174 @@ namespace Platform.SocialOrgs.Data.Migrations
                     b.HasIndex("TenantId", "NodePath");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BeneficiariesTargeted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<Guid>>("_demandIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("DemandIds");
+
+                    b.Property<string>("_hotSpots")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("HotSpots");
+
+                    b.Property<string>("_milestones")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Milestones");
+
+                    b.Property<string>("_recruitments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Recruitments");
+
+                    b.Property<string>("_reports")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Reports");
+
+                    b.PrimitiveCollection<List<Guid>>("_topicIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("TopicIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ContractId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OrganisationId");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Projects.ResidentDemand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Category", "NodeId");
+
+                    b.ToTable("resident_demands", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.SocialOrgs.Domain.Projects.ResidentTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("resident_topics", (string)null);
                 });
 
             modelBuilder.Entity("Platform.TerritoryReplica.TerritoryReplicaNode", b =>

@@ -122,10 +122,7 @@ public sealed class FundingCall : ITenantOwned
     ];
 
     /// <summary>Why a title or name is unacceptable, or null.</summary>
-    public static string? TextProblem(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "Required."
-        : text.Trim().Length > TextMaxLength ? $"At most {TextMaxLength} characters."
-        : null;
+    public static string? TextProblem(string? text) => RequiredText.Problem(text, TextMaxLength);
 
     /// <summary>Opens a call with <paramref name="rubric"/> for the panel, proposals taken from <paramref name="opensAt"/> until <paramref name="closesAt"/>.</summary>
     /// <exception cref="DomainException">The terms or window are unacceptable (see <see cref="Checks"/>), or the window is over already.</exception>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Domain;
 using Platform.MultiTenancy.EntityFramework;
 using Platform.SocialOrgs.Domain.Incubations;
+using Platform.SocialOrgs.Domain.Projects;
 
 namespace Platform.SocialOrgs.Domain.Funding;
 
@@ -23,7 +24,22 @@ public sealed record BudgetLine(string Item, decimal Amount);
 /// <summary>A milestone the project promises.</summary>
 /// <param name="Title">What is done by then, e.g. 完成 20 户入户探访.</param>
 /// <param name="DueOn">By when.</param>
-public sealed record Milestone(string Title, DateOnly DueOn);
+public sealed record Milestone(string Title, DateOnly DueOn)
+{
+    /// <summary>
+    /// Why a list of milestones is unacceptable, or null: 1 to <see cref="ProposalContent.MaxItems"/>, each with a title and
+    /// a due date, within [<paramref name="from"/>, <paramref name="to"/>] when those are given.
+    /// </summary>
+    public static string? ListProblem(IReadOnlyList<(string? Title, DateOnly? DueOn)> milestones, DateOnly? from = null, DateOnly? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(milestones);
+        return milestones.Count is 0 or > ProposalContent.MaxItems ? $"Between 1 and {ProposalContent.MaxItems} milestones."
+            : milestones.Select((m, i) => RequiredText.Problem(m.Title, ProposalContent.TextMaxLength) is { } title ? $"Milestone {i + 1}: {title}"
+                : m.DueOn is not { } due ? $"Milestone {i + 1}: a due date is required."
+                : due < from || due > to ? $"Milestone {i + 1}: due within the project's dates."
+                : null).FirstOrDefault(p => p is not null);
+    }
+}
 
 /// <summary>What a proposal says: the needs it addresses, whom it serves, what it costs and when it delivers.</summary>
 /// <param name="Title">The project's title.</param>
@@ -31,13 +47,15 @@ public sealed record Milestone(string Title, DateOnly DueOn);
 /// <param name="Needs">The needs it addresses, in words.</param>
 /// <param name="DemandIds">Residents' demands it answers (the residents service's ids).</param>
 /// <param name="TopicIds">Deliberation topics it answers.</param>
+/// <param name="HotSpots">Hot spots (classes of demands) it answers.</param>
 /// <param name="Beneficiaries">How many people it means to serve.</param>
 /// <param name="BeneficiaryGroup">Who they are, e.g. 独居老人.</param>
 /// <param name="Amount">The amount asked, yuan.</param>
 /// <param name="BudgetLines">The budget, which adds up to the amount asked.</param>
 /// <param name="Milestones">What is delivered when.</param>
 public sealed record ProposalContent(
-    string Title, ServiceCategory Category, string Needs, IReadOnlyList<Guid> DemandIds, IReadOnlyList<Guid> TopicIds, int Beneficiaries,
+    string Title, ServiceCategory Category, string Needs, IReadOnlyList<Guid> DemandIds, IReadOnlyList<Guid> TopicIds, IReadOnlyList<HotSpotLink> HotSpots,
+    int Beneficiaries,
     string BeneficiaryGroup, decimal Amount, IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<Milestone> Milestones)
 {
     /// <summary>The longest title, beneficiary group, budget item or milestone.</summary>
@@ -46,25 +64,25 @@ public sealed record ProposalContent(
     /// <summary>The longest description of needs.</summary>
     public const int NeedsMaxLength = 2000;
 
-    /// <summary>The most budget lines, milestones or linked demands and topics.</summary>
+    /// <summary>The most budget lines or milestones.</summary>
     public const int MaxItems = 30;
+
+    /// <summary>The residents' needs it links.</summary>
+    public NeedLinks Links => new(DemandIds, TopicIds, HotSpots);
 
     /// <summary>What is wrong with a proposal's content, each problem (or null) with the part it concerns.</summary>
     public static IEnumerable<(string Field, string? Problem)> Checks(
-        string? title, string? needs, int linked, int beneficiaries, string? beneficiaryGroup, decimal amount,
+        string? title, string? needs, IEnumerable<(string Field, string? Problem)> linkChecks, int beneficiaries, string? beneficiaryGroup, decimal amount,
         IReadOnlyList<(string? Item, decimal Amount)> budgetLines, IReadOnlyList<(string? Title, DateOnly? DueOn)> milestones) =>
     [
-        (nameof(Title), Text(title, TextMaxLength)),
-        (nameof(Needs), Text(needs, NeedsMaxLength)),
-        (nameof(DemandIds), linked > MaxItems ? $"At most {MaxItems} linked demands and topics." : null),
+        (nameof(Title), RequiredText.Problem(title, TextMaxLength)),
+        (nameof(Needs), RequiredText.Problem(needs, NeedsMaxLength)),
+        .. linkChecks,
         (nameof(Beneficiaries), beneficiaries <= 0 ? "A positive number of people." : null),
-        (nameof(BeneficiaryGroup), Text(beneficiaryGroup, TextMaxLength)),
+        (nameof(BeneficiaryGroup), RequiredText.Problem(beneficiaryGroup, TextMaxLength)),
         (nameof(Amount), Yuan.Problem(amount)),
         (nameof(BudgetLines), BudgetProblem(amount, budgetLines)),
-        (nameof(Milestones),
-            milestones.Count is 0 or > MaxItems ? $"Between 1 and {MaxItems} milestones."
-            : milestones.Select((m, i) => Text(m.Title, TextMaxLength) is { } t ? $"Milestone {i + 1}: {t}" : m.DueOn is null ? $"Milestone {i + 1}: a due date is required." : null)
-                .FirstOrDefault(p => p is not null)),
+        (nameof(Milestones), Milestone.ListProblem(milestones)),
     ];
 
     /// <summary>Why budget lines are unacceptable for <paramref name="amount"/>, or null: each line a sum in yuan, together exactly the amount.</summary>
@@ -76,14 +94,11 @@ public sealed record ProposalContent(
             return $"Between 1 and {MaxItems} budget lines.";
         }
 
-        var wrong = lines.Select((line, i) => Text(line.Item, TextMaxLength) is { } item ? $"Line {i + 1}: {item}"
+        var wrong = lines.Select((line, i) => RequiredText.Problem(line.Item, TextMaxLength) is { } item ? $"Line {i + 1}: {item}"
             : Yuan.Problem(line.Amount) is { } sum ? $"Line {i + 1}: {sum}" : null).FirstOrDefault(p => p is not null);
         var total = lines.Sum(line => line.Amount);
         return wrong ?? (total != amount ? $"The budget lines add up to {total} yuan, not the {amount} asked." : null);
     }
-
-    private static string? Text(string? text, int max) =>
-        string.IsNullOrWhiteSpace(text) ? "Required." : text.Trim().Length > max ? $"At most {max} characters." : null;
 }
 
 /// <summary>
@@ -94,6 +109,7 @@ public sealed class Proposal : ITenantOwned
 {
     private List<Guid> _demandIds = [];
     private List<Guid> _topicIds = [];
+    private List<HotSpotLink> _hotSpots = [];
     private readonly List<BudgetLine> _budgetLines = [];
     private readonly List<Milestone> _milestones = [];
 
@@ -130,6 +146,12 @@ public sealed class Proposal : ITenantOwned
 
     /// <summary>Deliberation topics it answers.</summary>
     public IReadOnlyList<Guid> TopicIds => _topicIds;
+
+    /// <summary>Hot spots it answers.</summary>
+    public IReadOnlyList<HotSpotLink> HotSpots => _hotSpots;
+
+    /// <summary>The residents' needs it answers, as a project funded from it links them.</summary>
+    public NeedLinks Links => new(_demandIds, _topicIds, _hotSpots);
 
     /// <summary>How many people it means to serve.</summary>
     public int Beneficiaries { get; private set; }
@@ -193,7 +215,7 @@ public sealed class Proposal : ITenantOwned
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         EnsureChangeable(call, now);
         var (field, problem) = ProposalContent.Checks(
-                content.Title, content.Needs, content.DemandIds.Count + content.TopicIds.Count, content.Beneficiaries, content.BeneficiaryGroup, content.Amount,
+                content.Title, content.Needs, content.Links.Checks(), content.Beneficiaries, content.BeneficiaryGroup, content.Amount,
                 [.. content.BudgetLines.Select(l => ((string?)l.Item, l.Amount))], [.. content.Milestones.Select(m => ((string?)m.Title, (DateOnly?)m.DueOn))])
             .FirstOrDefault(check => check.Problem is not null);
         if (problem is not null)
@@ -209,8 +231,10 @@ public sealed class Proposal : ITenantOwned
         Title = content.Title.Trim();
         Category = content.Category;
         Needs = content.Needs.Trim();
-        _demandIds = [.. content.DemandIds.Distinct()];
-        _topicIds = [.. content.TopicIds.Distinct()];
+        var links = content.Links.Normalised();
+        _demandIds = [.. links.DemandIds];
+        _topicIds = [.. links.TopicIds];
+        _hotSpots = [.. links.HotSpots];
         Beneficiaries = content.Beneficiaries;
         BeneficiaryGroup = content.BeneficiaryGroup.Trim();
         Amount = content.Amount;

@@ -7,6 +7,7 @@ using Platform.ServiceDefaults;
 using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
 using Platform.SocialOrgs.Domain.Funding;
+using Platform.SocialOrgs.Domain.Projects;
 using Platform.SocialOrgs.Features.Organisations;
 using Platform.SocialOrgs.Features.Panels;
 
@@ -40,12 +41,15 @@ public sealed record SignContractRequest(
         MidTermDueOn!.Value, FinalDueOn!.Value);
 }
 
-/// <summary>The funder signs the contract of a proposal awarded in the call's published ranking.</summary>
+/// <summary>
+/// The funder signs the contract of a proposal awarded in the call's published ranking; the funded project, carrying the
+/// proposal's milestones and links, starts with it in the same transaction.
+/// </summary>
 internal static class SignContract
 {
     public static void Map(RouteGroupBuilder funders) =>
         funders.MapPost("calls/{callId:guid}/contracts", HandleAsync)
-            .WithSummary("Sign the contract of an awarded proposal: the evaluator (a third party) and three tranches gated by signing, mid-term and final evaluation.");
+            .WithSummary("Sign the contract of an awarded proposal: the evaluator (a third party) and three tranches gated by signing, mid-term and final evaluation; its funded project starts.");
 
     private static async Task<Created<ContractResponse>> HandleAsync(
         Guid callId, SignContractRequest request, ClaimsPrincipal caller, SocialOrgsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -57,6 +61,7 @@ internal static class SignContract
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == proposal.OrganisationId, cancellationToken);
         var contract = GrantContract.Sign(panel, proposal, organisation, request.Terms(), caller.UserId()!, now);
         db.GrantContracts.Add(contract);
+        db.Projects.Add(Project.Funded(contract, proposal, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Platform.SocialOrgs.Domain;
 using Platform.SocialOrgs.Domain.Funding;
+using Platform.SocialOrgs.Domain.Projects;
 
 namespace Platform.SocialOrgs.Features.Funding;
 
@@ -37,6 +38,7 @@ public sealed record CallResponse(
 /// <param name="Needs">The needs it addresses.</param>
 /// <param name="DemandIds">Residents' demands it answers.</param>
 /// <param name="TopicIds">Deliberation topics it answers.</param>
+/// <param name="HotSpots">Hot spots it answers.</param>
 /// <param name="Beneficiaries">People it means to serve.</param>
 /// <param name="BeneficiaryGroup">Who they are.</param>
 /// <param name="Amount">Yuan asked.</param>
@@ -47,11 +49,11 @@ public sealed record CallResponse(
 /// <param name="SubmittedAt">When submitted.</param>
 public sealed record ProposalResponse(
     Guid Id, Guid CallId, Guid OrganisationId, ProposalStatus Status, string Title, ServiceCategory Category, string Needs, IReadOnlyList<Guid> DemandIds,
-    IReadOnlyList<Guid> TopicIds, int Beneficiaries, string BeneficiaryGroup, decimal Amount, IReadOnlyList<BudgetLine> BudgetLines,
+    IReadOnlyList<Guid> TopicIds, IReadOnlyList<HotSpotLink> HotSpots, int Beneficiaries, string BeneficiaryGroup, decimal Amount, IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<Milestone> Milestones, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt)
 {
     public static ProposalResponse From(Proposal proposal) => new(
         proposal.Id, proposal.CallId, proposal.OrganisationId, proposal.Status, proposal.Title, proposal.Category, proposal.Needs, proposal.DemandIds,
-        proposal.TopicIds, proposal.Beneficiaries, proposal.BeneficiaryGroup, proposal.Amount, proposal.BudgetLines, proposal.Milestones,
+        proposal.TopicIds, proposal.HotSpots, proposal.Beneficiaries, proposal.BeneficiaryGroup, proposal.Amount, proposal.BudgetLines, proposal.Milestones,
         proposal.CreatedAt, proposal.UpdatedAt, proposal.SubmittedAt);
 }

@@ -12,6 +12,7 @@ using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
 using Platform.SocialOrgs.Domain.Funding;
 using Platform.SocialOrgs.Features.Organisations;
+using Platform.SocialOrgs.Features.Projects;
 
 namespace Platform.SocialOrgs.Features.Funding;
 
@@ -36,21 +37,27 @@ public sealed record MilestoneRequest(string? Title, DateOnly? DueOn);
 /// <param name="Amount">Yuan asked, to the fen.</param>
 /// <param name="BudgetLines">The budget, adding up to the amount asked.</param>
 /// <param name="Milestones">What is delivered when.</param>
+/// <param name="HotSpots">Hot spots (a grid and a category of demands) it answers.</param>
 public sealed record ProposalRequest(
     string? Title, ServiceCategory? Category, string? Needs, IReadOnlyList<Guid>? DemandIds, IReadOnlyList<Guid>? TopicIds, int Beneficiaries,
-    string? BeneficiaryGroup, decimal Amount, IReadOnlyList<BudgetLineRequest>? BudgetLines, IReadOnlyList<MilestoneRequest>? Milestones) : IValidatableObject
+    string? BeneficiaryGroup, decimal Amount, IReadOnlyList<BudgetLineRequest>? BudgetLines, IReadOnlyList<MilestoneRequest>? Milestones,
+    IReadOnlyList<HotSpotRequest>? HotSpots) : IValidatableObject
 {
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => FieldChecks.Problems(
         ProposalContent.Checks(
-                Title, Needs, (DemandIds?.Count ?? 0) + (TopicIds?.Count ?? 0), Beneficiaries, BeneficiaryGroup, Amount,
+                Title, Needs, NeedLinksInput.Checks(DemandIds, TopicIds, HotSpots), Beneficiaries, BeneficiaryGroup, Amount,
                 [.. (BudgetLines ?? []).Select(l => (l.Item, l.Amount))], [.. (Milestones ?? []).Select(m => (m.Title, m.DueOn))])
             .Append((nameof(Category), Category is null ? "Required." : null)));
 
     /// <summary>The content as the domain takes it; the request's validation has accepted it.</summary>
-    public ProposalContent Content() => new(
-        Title!, Category!.Value, Needs!, DemandIds ?? [], TopicIds ?? [], Beneficiaries, BeneficiaryGroup!, Amount,
-        [.. BudgetLines!.Select(l => new BudgetLine(l.Item!, l.Amount))], [.. Milestones!.Select(m => new Milestone(m.Title!, m.DueOn!.Value))]);
+    public ProposalContent Content()
+    {
+        var links = NeedLinksInput.From(DemandIds, TopicIds, HotSpots);
+        return new(
+            Title!, Category!.Value, Needs!, links.DemandIds, links.TopicIds, links.HotSpots, Beneficiaries, BeneficiaryGroup!, Amount,
+            [.. BudgetLines!.Select(l => new BudgetLine(l.Item!, l.Amount))], [.. Milestones!.Select(m => new Milestone(m.Title!, m.DueOn!.Value))]);
+    }
 }
 
 /// <summary>
@@ -71,16 +78,18 @@ internal static class WriteProposal
         var access = await OrganisationAccess.OfAsync(caller, db, cancellationToken);
         var organisation = await access.FindAsync(organisationId, db, cancellationToken);
         var call = await GetCall.FindAsync(callId, db, cancellationToken);
+        var content = request.Content();
+        await NeedLinksInput.EnsureGridsAsync(content.Links, db, cancellationToken);
         var existing = await db.Proposals.SingleOrDefaultAsync(p => p.CallId == callId && p.OrganisationId == organisationId, cancellationToken);
         if (existing is not null)
         {
-            existing.Revise(call, request.Content(), access.UserId, now);
+            existing.Revise(call, content, access.UserId, now);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(ProposalResponse.From(existing));
         }
 
         var incubations = await db.Incubations.AsNoTracking().Where(i => i.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        var proposal = Proposal.Draft(call, organisation, incubations, request.Content(), access.UserId, now);
+        var proposal = Proposal.Draft(call, organisation, incubations, content, access.UserId, now);
         db.Proposals.Add(proposal);
         try
         {

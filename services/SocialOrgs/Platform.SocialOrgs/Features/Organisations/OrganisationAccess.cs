@@ -6,6 +6,7 @@ using Platform.SocialOrgs.Data;
 using Platform.SocialOrgs.Domain;
 using Platform.SocialOrgs.Domain.Funding;
 using Platform.SocialOrgs.Domain.Incubations;
+using Platform.SocialOrgs.Domain.Projects;
 using Platform.TerritoryReplica;
 
 namespace Platform.SocialOrgs.Features.Organisations;
@@ -52,6 +53,19 @@ internal sealed record OrganisationAccess(CallerScope Scope, bool IsOfficial, st
     public async Task<Proposal> FindProposalAsync(Guid id, SocialOrgsDbContext db, CancellationToken cancellationToken) =>
         await VisibleProposals(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new DomainException(FundingErrors.ProposalNotFound, $"No proposal {id} that you keep or act for.");
+
+    /// <summary>The projects of the organisations the caller may see.</summary>
+    public IQueryable<Project> VisibleProjects(SocialOrgsDbContext db)
+    {
+        var organisations = Visible(db);
+        return db.Projects.Where(p => organisations.Any(o => o.Id == p.OrganisationId));
+    }
+
+    /// <summary>The project, tracked for a change the caller makes.</summary>
+    /// <exception cref="DomainException">The caller may not see it (or it does not exist).</exception>
+    public async Task<Project> FindProjectAsync(Guid id, SocialOrgsDbContext db, CancellationToken cancellationToken) =>
+        await VisibleProjects(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new DomainException(ProjectErrors.ProjectNotFound, $"No project {id} that you keep or act for.");
 
     /// <summary>The incubation, tracked for a change the caller makes.</summary>
     /// <exception cref="DomainException">The caller may not see it (or it does not exist).</exception>
