@@ -14,7 +14,11 @@ internal static class FieldTexts
         ["category"] = "请选择或填写诉求类别。",
         ["channel"] = "请选择诉求来源。",
         ["priority"] = "请选择紧急程度。",
-        ["nodeId"] = "请选择问题发生的地点（小区、楼栋或社区）。",
+        // A demand's place and a resident's home are both nodeId; the form's legend says which.
+        ["nodeId"] = "请选择有效的地点：诉求选小区、楼栋或社区，住址选未撤销的楼栋或单元。",
+        ["household"] = "请填写门牌号，不超过 20 个字。",
+        ["add"] = "请只勾选列出的标签。",
+        ["remove"] = "请只勾选列出的标签。",
         ["node"] = "请填写有效的区域节点编号。",
         ["residentId"] = "该居民不在您负责的范围内。",
         ["status"] = "请选择有效的状态。",
