@@ -109,14 +109,15 @@ public sealed class PlatformBuilder
     /// sign-out callback addresses on that origin with the identity service. Add it after the identity service.
     /// </summary>
     /// <remarks>
-    /// The portal needs no database and no bus: it signs users in at the token server and calls the APIs through the
-    /// gateway (<c>Portal:Gateway</c>), both on the public origin, so that the token issuer it sees is the one the
-    /// services trust.
+    /// The portal needs no bus: it signs users in at the token server and calls the APIs through the gateway
+    /// (<c>Portal:Gateway</c>), both on the public origin, so that the token issuer it sees is the one the services
+    /// trust. Its database keeps the sessions and the key ring its replicas share (as many as <see cref="ReplicasSection"/> names).
     /// </remarks>
     /// <typeparam name="TProject">The portal's project.</typeparam>
     /// <param name="name">Resource name, which is also its service-discovery name.</param>
+    /// <param name="database">One of the databases given to <see cref="PlatformBuilderExtensions.AddPlatform"/>.</param>
     /// <returns>The portal resource.</returns>
-    public IResourceBuilder<ProjectResource> AddPortal<TProject>([ResourceName] string name)
+    public IResourceBuilder<ProjectResource> AddPortal<TProject>([ResourceName] string name, string database)
         where TProject : IProjectMetadata, new()
     {
         if (_identity is null)
@@ -124,9 +125,17 @@ public sealed class PlatformBuilder
             throw new InvalidOperationException("Add the identity service before the portal.");
         }
 
+        if (!_databases.TryGetValue(database, out var portalDatabase))
+        {
+            throw new ArgumentException($"'{database}' is not one of the platform's databases.", nameof(database));
+        }
+
         var publicOrigin = Gateway.GetEndpoint("http");
         var portal = _builder.AddProject<TProject>(name)
+            .WithReplicas(_builder.Configuration.GetValue($"{ReplicasSection}:{name}", 1))
             .WithHttpHealthCheck(HealthPath)
+            .WithReference(portalDatabase)
+            .WaitFor(portalDatabase)
             .WithEnvironment("Portal__Gateway", publicOrigin);
         // Index 0 is the identity service's own default; the portal's addresses follow it.
         _identity.WithEnvironment("Identity__PortalRedirectUris__1", ReferenceExpression.Create($"{publicOrigin}/signin-oidc"))

@@ -3,7 +3,7 @@ using Platform.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var platform = builder.AddPlatform(
-    "identitydb", "districtsdb", "residentsdb", "propertydb", "socialorgsdb", "timebankdb", "partybuildingdb");
+    "identitydb", "districtsdb", "residentsdb", "propertydb", "socialorgsdb", "timebankdb", "partybuildingdb", "portaldb");
 
 var identity = platform.AddIdentity<Projects.Platform_Identity>("identity", database: "identitydb");
 var residents = platform.AddService<Projects.Platform_Residents>("residents", database: "residentsdb");
@@ -22,7 +22,7 @@ platform.AddService<Projects.Platform_Districts>("districts", database: "distric
     .WaitFor(property)
     .WaitFor(partyBuilding);
 
-// The web portal, at / on the gateway's origin.
-platform.AddPortal<Projects.Platform_Portal>("portal");
+// The web portal, at / on the gateway's origin, its sessions in a database of its own.
+platform.AddPortal<Projects.Platform_Portal>("portal", database: "portaldb");
 
 builder.Build().Run();

@@ -253,7 +253,8 @@ public sealed partial class KubernetesManifestTests
         var rendered = await RenderAsync("prod");
 
         var clusters = rendered.OfKind("Cluster").ToList();
-        Assert.Equal(ServicesOnTheBus().Count(), clusters.Count);
+        // One per service on the bus, and the portal's (its sessions and key ring).
+        Assert.Equal(ServicesOnTheBus().Count() + 1, clusters.Count);
         var scheduled = rendered.OfKind("ScheduledBackup").Select(backup => (string?)backup["spec"]!["cluster"]!["name"]).ToHashSet();
         Assert.All(clusters, cluster =>
         {
@@ -307,13 +308,13 @@ public sealed partial class KubernetesManifestTests
 
     /// <summary>
     /// The services built on the service host (<c>Platform.ServiceHost</c>): each with a database of its own, on the
-    /// bus and with a Dapr sidecar. The portal is not one of them: it keeps no data and calls the others through the gateway.
+    /// bus and with a Dapr sidecar. The portal is not one of them: it keeps only its sessions and calls the others through the gateway.
     /// </summary>
     private static IEnumerable<string> ServicesOnTheBus() =>
         ServiceNames().Where(service => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "services"), $"Platform.{service}.csproj", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
             .Any(project => File.ReadAllText(project).Contains("Platform.ServiceHost.csproj", StringComparison.Ordinal)));
 
-    // Marks a deployment that keeps state in its pod (the portal's sessions) and so must not scale out yet.
+    // Marks a deployment that keeps state in its pod and so must not scale out (none does since the portal's sessions moved to its database).
     private const string StatefulAnnotation = "gongzhi.cn/state-in-pod";
 
     private static Task<RenderedOverlay> RenderAsync(string overlay) =>

@@ -2,7 +2,7 @@ using OpenQA.Selenium;
 
 namespace Platform.Portal.EndToEndTests;
 
-/// <summary>A hotline call taken in the workbench, then found in the dashboard's figures and its ECharts chart.</summary>
+/// <summary>A hotline call taken in the workbench, then found in the dashboard's figures and its ECharts chart, for the district and for its street chosen by name.</summary>
 public sealed class WorkbenchJourneyTests(BrowserPlatform platform)
 {
     [Fact]
@@ -35,5 +35,16 @@ public sealed class WorkbenchJourneyTests(BrowserPlatform platform)
         browser.WaitForText(By.TagName("main"), "东湖街道");
         browser.WaitUntil("the rates chart is drawn", driver => driver.FindElements(By.CssSelector("[data-chart][data-drawn=true] svg")).Count > 0);
         browser.Snap("dashboard");
+
+        // The street's own figures, chosen by its name; a name every compound has is offered as a choice.
+        browser.Type(By.Id("place"), "东湖街道");
+        browser.Find(By.Id("place")).SendKeys(Keys.Enter);
+        browser.WaitForText(By.TagName("h2"), "东湖街道各下级区域");
+        browser.WaitForText(By.CssSelector("table.list"), "东湖社区");
+        browser.Snap("dashboard-street");
+        browser.Type(By.Id("place"), "1号楼");
+        browser.Find(By.Id("place")).SendKeys(Keys.Enter);
+        browser.WaitForText(By.CssSelector("nav.node-choices"), "1号楼（楼栋）");
+        browser.Snap("dashboard-choices");
     }
 }

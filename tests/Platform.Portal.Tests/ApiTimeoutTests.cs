@@ -25,6 +25,8 @@ public sealed class ApiTimeoutTests : IAsyncDisposable
         {
             ["Portal:Gateway"] = "http://gateway.test/",
             ["Portal:ApiAttemptTimeout"] = AttemptTimeout.ToString(),
+            // Required, never opened: the calls here need no session.
+            ["ConnectionStrings:portaldb"] = "Host=portal-db.test",
         });
         builder.Services.AddRazorComponents();
         builder.AddPortalSession();

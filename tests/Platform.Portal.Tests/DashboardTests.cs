@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bunit;
 using Platform.Portal.Components.Dashboard;
 using Platform.Portal.Features.Dashboard;
+using Platform.Portal.Features.Territory;
 
 namespace Platform.Portal.Tests;
 
@@ -54,5 +55,52 @@ public sealed class DashboardTests : PortalComponentTests
         Assert.Equal(["未命名网格 · 噪音扰民", "第一网格 · 环境卫生"], spec.Categories);
         Assert.Equal([7d, 3d], spec.Series.Single().Values);
         Assert.False(spec.Percent);
+    }
+
+    private static Place Place(string kind, string code, string name) => new(Guid.NewGuid(), kind, code, name);
+
+    [Fact]
+    public void Choose_OnePlaceFound_IsTheDashboardsNode()
+    {
+        var street = Place("street", "110199001000", "东湖街道");
+
+        var pick = NodePicker.Choose("东湖", [street]);
+
+        Assert.Same(street, pick.Chosen);
+        Assert.Empty(pick.Choices);
+        Assert.Null(pick.Problem);
+    }
+
+    [Theory]
+    [InlineData("东湖社区")]
+    [InlineData("110199001001")]
+    public void Choose_SeveralFound_TheOneWithExactlyThatNameOrCodeIsChosen(string typed)
+    {
+        Place[] found = [Place("street", "110199001000", "东湖街道"), Place("community", "110199001001", "东湖社区"), Place("compound", "110199001001C01", "东湖社区花园")];
+
+        var pick = NodePicker.Choose(typed, found);
+
+        Assert.Same(found[1], pick.Chosen);
+    }
+
+    [Fact]
+    public void Choose_SeveralFoundNoneExactly_OffersThemAllToChooseFrom()
+    {
+        Place[] found = [Place("building", "110199001001C01B01", "1号楼"), Place("building", "110199001001C02B01", "1号楼")];
+
+        var pick = NodePicker.Choose("1号楼", found);
+
+        Assert.Null(pick.Chosen);
+        Assert.Equal(found, pick.Choices);
+        Assert.Null(pick.Problem);
+    }
+
+    [Fact]
+    public void Choose_NothingFound_IsARefusalUnderTheNodeField()
+    {
+        var pick = NodePicker.Choose("不存在的地方", []);
+
+        Assert.Null(pick.Chosen);
+        Assert.Equal(["没有找到这个区域，请填写您负责范围内区域的名称或编码。"], pick.Problem!.For("node"));
     }
 }

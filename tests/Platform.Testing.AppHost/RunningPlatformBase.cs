@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Platform.Testing.AppHost;
@@ -16,9 +12,6 @@ namespace Platform.Testing.AppHost;
 public abstract class RunningPlatformBase<TAppHost> : IAsyncLifetime
     where TAppHost : class
 {
-    // Cold start: a new PostgreSQL cluster, a new RabbitMQ node, migrations, and health checks every 5 seconds.
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
-
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"gongzhi-apphost-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -30,26 +23,8 @@ public abstract class RunningPlatformBase<TAppHost> : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(
-            [
-                $"--Platform:DataDirectory={_dataDirectory}",
-                $"--Platform:Postgres:Port={FreeTcpPort()}",
-                $"--Platform:RabbitMq:Port={FreeTcpPort()}",
-                $"--Platform:Gateway:Port={FreeTcpPort()}",
-            ],
-            cancellationToken);
-        // Disposal stops every process (the testing host waits for DCP's cleanup) before the data goes.
-        App = await appHost.BuildAsync(cancellationToken);
-        await App.StartAsync(cancellationToken);
-
-        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        startup.CancelAfter(StartupTimeout);
-        // Explicit-start resources (such as the testing host's project rebuilders) never start on their own.
-        Resources = [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>())
-            .Select(resource => resource.Name)];
-        await Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, startup.Token)));
+        App = await RunningPlatform.StartAsync<TAppHost>(_dataDirectory, TestContext.Current.CancellationToken);
+        Resources = RunningPlatform.ResourcesOf(App);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,12 +40,5 @@ public abstract class RunningPlatformBase<TAppHost> : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

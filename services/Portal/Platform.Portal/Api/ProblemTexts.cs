@@ -25,7 +25,10 @@ internal static class ProblemTexts
         ["identity.login_taken"] = "这个登录名已被使用，请换一个；如果此人已有账号，请改用邀请。",
         ["imports.file_too_large"] = "文件太大，请拆分后分别导入。",
         ["imports.job_not_found"] = "没有找到这次导入。",
-        ["residents.not_found"] = "没有找到这位居民，或其不在您负责的范围内。",
+        // The residents service's codes are singular: resident.…, household.…
+        ["resident.not_found"] = "没有找到这位居民，或其不在您负责的范围内。",
+        ["household.not_found"] = "没有找到这一户，或其不在您负责的范围内。",
+        ["household.number_taken"] = "这个门牌号已有另一户居住，请核对门牌号。",
         ["personal_data.reveal_forbidden"] = "您的角色只能查看打码后的个人信息。",
         [SessionEndedCode] = "登录已过期，请重新登录。",
         [UnreachableCode] = "暂时无法连接服务，请稍后再试。",

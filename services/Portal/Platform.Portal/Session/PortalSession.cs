@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Platform.Contracts;
 using Platform.Portal.Api;
+using Platform.Portal.Data;
 
 namespace Platform.Portal.Session;
 
@@ -29,7 +31,10 @@ internal static class PortalSession
 
         // Secure outside development, where TLS ends in front of the gateway; plain HTTP works on a developer's machine.
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        services.AddDistributedMemoryCache();
+        // In the portal's database, with the key ring that encrypts them, so that any replica serves any session.
+        builder.AddPortalDatabase();
+        services.AddSingleton<IDistributedCache, DatabaseSessionCache>();
+        services.AddHostedService<ExpiredSessionSweep>();
         services.AddSingleton<SessionTicketStore>();
         services.AddHttpClient<TokenClient>().RetryingReadsOnly(options.ApiAttemptTimeout);
         services.AddScoped<UserTokens>();

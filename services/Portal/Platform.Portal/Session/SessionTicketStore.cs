@@ -13,8 +13,8 @@ namespace Platform.Portal.Session;
 /// page, which has no cookie to rewrite, can still store the tokens it refreshed (<see cref="UserTokens"/>).
 /// </summary>
 /// <remarks>
-/// The tickets are encrypted with the data-protection keys before they are cached, so that a shared cache holds
-/// no readable token. The cache is the in-process one until a shared cache is configured for several replicas.
+/// The tickets are encrypted with the data-protection keys before they are cached, so that the shared cache (the
+/// portal's database, <see cref="DatabaseSessionCache"/>) holds no readable token.
 /// </remarks>
 internal sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
 {

@@ -27,6 +27,33 @@ public sealed record PersonalDataAccessView(Guid Id, Guid ResidentId, string Use
 
 public sealed record PersonalDataAccessPage(IReadOnlyList<PersonalDataAccessView> Items, int Page, int PageSize, int Total);
 
+/// <summary>The tags form: the tags ticked, among those people choose (<see cref="ResidentVocabulary.ChosenTags"/>).</summary>
+public sealed class ResidentTagsForm
+{
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>
+    /// Adds what is ticked and removes every other chosen tag, so that the resident ends with exactly what the form
+    /// showed, whatever changed meanwhile; the age tags are left to the service.
+    /// </summary>
+    public object ToRequest()
+    {
+        var ticked = ResidentVocabulary.ChosenTags.Where(Tags.Contains).ToArray();
+        return new { add = ticked, remove = ResidentVocabulary.ChosenTags.Except(ticked).ToArray() };
+    }
+}
+
+/// <summary>A move as the move forms post it: the building or unit chosen and the door number there.</summary>
+public sealed class HomeMoveForm
+{
+    public Guid? NodeId { get; set; }
+
+    /// <summary>The door number; blank keeps a household's own number, and registers a resident at the building or unit only.</summary>
+    public string? Household { get; set; }
+
+    public object ToRequest() => new { nodeId = NodeId, household = FormText.Trimmed(Household) };
+}
+
 /// <summary>The Chinese words for the registry's wire names.</summary>
 internal static class ResidentVocabulary
 {
@@ -35,7 +62,15 @@ internal static class ResidentVocabulary
         ["low-income"] = "低保", ["disabled"] = "残疾", ["elderly"] = "高龄", ["minor"] = "未成年", ["special-care"] = "优抚", ["living-alone"] = "独居",
     };
 
+    // The residents service sets these from the date of birth and ignores what anyone asks for them.
+    private static readonly HashSet<string> AgeTags = new(StringComparer.Ordinal) { "elderly", "minor" };
+
     public static IEnumerable<string> Tags => TagNames.Keys;
+
+    /// <summary>The tags people give and take away; the others follow from the age.</summary>
+    public static IEnumerable<string> ChosenTags => TagNames.Keys.Where(tag => !AgeTags.Contains(tag));
+
+    public static bool FollowsFromAge(string wireName) => AgeTags.Contains(wireName);
 
     public static string Tag(string wireName) => TagNames.GetValueOrDefault(wireName, wireName);
 
