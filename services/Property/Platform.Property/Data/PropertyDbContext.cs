@@ -290,8 +290,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             webhook.Property(w => w.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
             webhook.Property(w => w.SecretProtected).HasMaxLength(200);
             webhook.Property(w => w.CreatedBy).HasMaxLength(100);
-            webhook.Property(w => w.EventTypes).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<WebhookEventType>>.Converter, JsonText<IReadOnlyList<WebhookEventType>>.Comparer);
+            webhook.Property(w => w.EventTypes).IsJsonb();
             webhook.HasIndex(w => new { w.TenantId, w.CompanyId, w.CreatedAt });
         });
 
@@ -302,8 +301,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             delivery.Property(d => d.EventType).HasConversion<string>().HasMaxLength(40);
             delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
             delivery.Property(d => d.RedeliveredBy).HasMaxLength(100);
-            delivery.Property(d => d.Attempts).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<WebhookAttempt>>.Converter, JsonText<IReadOnlyList<WebhookAttempt>>.Comparer);
+            delivery.Property(d => d.Attempts).IsJsonb();
             // A webhook's log, newest first.
             delivery.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.CreatedAt });
             // The dispatcher's claim: due pending deliveries of every district.
@@ -329,8 +327,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             statement.Property(s => s.OpeningBalance).HasPrecision(16, 2);
             statement.Property(s => s.ClosingBalance).HasPrecision(16, 2);
             statement.Property(s => s.PublishedBy).HasMaxLength(100);
-            statement.Property(s => s.Lines).HasColumnType("jsonb")
-                .HasConversion(JsonText<IReadOnlyList<StatementLine>>.Converter, JsonText<IReadOnlyList<StatementLine>>.Comparer);
+            statement.Property(s => s.Lines).IsJsonb();
             // One statement of a kind per area and period.
             statement.HasIndex(s => new { s.TenantId, s.AreaId, s.Kind, s.PeriodStart, s.PeriodEnd }).IsUnique();
         });

@@ -84,7 +84,7 @@ internal static class WebhookEndpoints
         var company = await CompanyAccess.OfCallerAsync(caller, db, cancellationToken);
         var webhooks = db.WebhookSubscriptions.AsNoTracking().Where(s => s.CompanyId == company.Id);
         var listed = await webhooks.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToPageAsync(paging, cancellationToken);
-        return TypedResults.Ok(listed.Map(WebhookResponse.From));
+        return TypedResults.Ok(listed.Map(s => WebhookResponse.From(s)));
     }
 
     private static async Task<Ok<WebhookResponse>> GetAsync(Guid id, ClaimsPrincipal caller, PropertyDbContext db, CancellationToken cancellationToken) =>
