@@ -93,7 +93,21 @@ public sealed class Browser : IDisposable
         field.SendKeys(text);
     }
 
-    public void Click(By by) => Find(by).Click();
+    public void Click(By by)
+    {
+        // Blazor may render the element anew between finding and clicking it (after a save, say): find it again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Find(by).Click();
+                return;
+            }
+            catch (StaleElementReferenceException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     /// <summary>Saves a screenshot of the page as the journey's next step.</summary>
     public void Snap(string step)

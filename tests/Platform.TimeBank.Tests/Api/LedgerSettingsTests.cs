@@ -5,7 +5,7 @@ using static Platform.TimeBank.Tests.Api.LedgerClient;
 
 namespace Platform.TimeBank.Tests.Api;
 
-/// <summary>The district's rules, checked at the write: a lower cap refuses credits beyond it. Uses its own purpose's rules.</summary>
+/// <summary>The district's rules, checked at the write: a lower cap refuses credits beyond it.</summary>
 public sealed class LedgerSettingsTests(TimeBankFixture fixture)
 {
     private readonly LedgerClient _ledger = new(fixture);
@@ -24,9 +24,10 @@ public sealed class LedgerSettingsTests(TimeBankFixture fixture)
     [Fact]
     public async Task Transfer_BeyondTheDistrictsCap_IsRefusedWithCapExceeded()
     {
-        var admin = await _ledger.AdminAsync();
+        // In the other district: the main district's mutual-aid accounts fund exchanges in tests running alongside.
+        var admin = await _ledger.AdminAsync(TimeBankFixture.Other);
         await (await admin.PutAsJsonAsync("/api/timebank/settings", new { purposes = new[] { new { purpose = "mutual_aid", capMinutes = 120, minimumBalanceMinutes = 0, expiryYears = (int?)null, pendingTimeout = "01:00:00" } } }, Cancellation)).AssertOkAsync();
-        var account = await OwnAccountAsync(await _ledger.VolunteerAsync(), "mutual_aid");
+        var account = await OwnAccountAsync(await _ledger.VolunteerAsync(TimeBankFixture.Other), "mutual_aid");
         var issuance = await IssuanceAsync(admin, "mutual_aid");
 
         await (await TransferAsync(admin, Guid.CreateVersion7(), issuance, account, 120, purpose: "mutual_aid")).AssertOkAsync(HttpStatusCode.Created);
