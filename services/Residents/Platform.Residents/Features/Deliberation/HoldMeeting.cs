@@ -8,6 +8,7 @@ using Platform.Residents.Domain.Deliberation;
 using Platform.Residents.Domain.Notices;
 using Platform.Residents.Features.Demands;
 using Platform.ServiceDefaults;
+using Platform.ServiceHost.Data;
 
 namespace Platform.Residents.Features.Deliberation;
 
@@ -55,10 +56,9 @@ internal static class HoldMeeting
 
         var paging = new PageRequest(page, pageSize);
         var meetings = (await MeetingAccess.InScopeAsync(caller, db, cancellationToken)).AsNoTracking();
-        var total = await meetings.CountAsync(cancellationToken);
-        var rows = await meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        var notices = await NoticesAsync(db, [.. rows.Select(m => m.Id)], cancellationToken);
-        return TypedResults.Ok(new PagedResult<MeetingResponse>([.. rows.Select(m => MeetingResponse.From(m, notices.GetValueOrDefault(m.Id)))], paging.Page, paging.Size, total));
+        var listed = await meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).ToPageAsync(paging, cancellationToken);
+        var notices = await NoticesAsync(db, [.. listed.Items.Select(m => m.Id)], cancellationToken);
+        return TypedResults.Ok(listed.Map(m => MeetingResponse.From(m, notices.GetValueOrDefault(m.Id))));
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal caller, ResidentsDbContext db, CancellationToken cancellationToken) =>
